@@ -2,6 +2,7 @@
 
 #include <cerrno>
 #include <cstdio>
+#include <optional>
 
 #include "base/strings.h"
 
@@ -48,8 +49,10 @@ Result<std::span<const uint8_t>> PageBody(std::span<const uint8_t> page, uint8_t
 // multipath-tools 0.9.4 libmultipath/discovery.c parse_vpd_pg83(): its
 // priorities are NAA 6 = 8, NAA 5 = 7, NAA 2 = 6, EUI-64 = 4, SCSI name
 // string = 3, T10 vendor id = 2, NAA 3 = 1; everything else (vendor specific,
-// LU group, MD5, UUID) is never chosen. Association 1 and 2 are skipped,
-// association 3 counts as malformed. Code set, PIV and protocol are ignored.
+// UUID) is never chosen. Association 1 and 2 are skipped; association 3
+// counts as malformed, and so do (in 0.9.4, changed in 0.9.5) vendor specific,
+// LU group and MD5 designators with LUN association, like the port-only types.
+// Code set, PIV and protocol identifier are ignored.
 struct Verdict {
   int rank = 0;         // 0: never chosen
   std::string problem;  // non-empty: malformed, never chosen
@@ -100,17 +103,10 @@ Verdict Judge(const Designator& d) {
     case 1:
       if (n < 8) return {0, LengthProblem(d, "at least 8")};
       return {2, ""};
-    case 6:
-      if (n != 4) return {0, LengthProblem(d, "4")};
-      return {};
-    case 7:
-      if (n != 16) return {0, LengthProblem(d, "16")};
-      return {};
-    case 0:
-    case 0xa: return {};
+    case 0xa: return {};  // UUID: accepted, never chosen
     default:
       return {0, std::string(DesignatorTypeName(d.type)) +
-                     " designator is not valid with LUN association"};
+                     " designator is not accepted with LUN association"};
   }
 }
 
@@ -164,26 +160,34 @@ std::string FormatWwid(const Designator& d) {
   }
 }
 
-}  // namespace
+// Splits the page body into descriptors, stopping at the first one that does
+// not fit. `fault` names it; `header_cut` tells a partial header (1-3 stray
+// bytes at the end, which the reference ignores) from a body overflow (where
+// the reference stops but keeps what it found before).
+struct Walk {
+  std::vector<Designator> designators;
+  std::optional<Error> fault;
+  bool header_cut = false;
+};
 
-Result<std::vector<Designator>> ParseVpd83(std::span<const uint8_t> page) {
-  auto body = PageBody(page, 0x83);
-  if (!body) return body.error();
-  const size_t end = kPageHeader + body->size();
-  std::vector<Designator> out;
+Walk WalkDescriptors(std::span<const uint8_t> page, size_t end) {
+  Walk w;
   size_t off = kPageHeader;
   while (off < end) {
     if (off + kDescriptorHeader > end) {
-      return MakeError("VPD page 0x83: designator header at offset " + std::to_string(off) +
-                           " cut short by page end " + std::to_string(end),
-                       EINVAL);
+      w.fault = MakeError("VPD page 0x83: designator header at offset " + std::to_string(off) +
+                              " cut short by page end " + std::to_string(end),
+                          EINVAL);
+      w.header_cut = true;
+      break;
     }
     const size_t len = page[off + 3];
     if (off + kDescriptorHeader + len > end) {
-      return MakeError("VPD page 0x83: designator at offset " + std::to_string(off) +
-                           " has length " + std::to_string(len) + " beyond page end " +
-                           std::to_string(end),
-                       EINVAL);
+      w.fault = MakeError("VPD page 0x83: designator at offset " + std::to_string(off) +
+                              " has length " + std::to_string(len) + " beyond page end " +
+                              std::to_string(end),
+                          EINVAL);
+      break;
     }
     Designator d;
     d.protocol_id = page[off] >> 4;
@@ -194,19 +198,31 @@ Result<std::vector<Designator>> ParseVpd83(std::span<const uint8_t> page) {
     d.offset = off;
     auto bytes = page.subspan(off + kDescriptorHeader, len);
     d.id.assign(bytes.begin(), bytes.end());
-    out.push_back(std::move(d));
+    w.designators.push_back(std::move(d));
     off += kDescriptorHeader + len;
   }
-  return out;
+  return w;
+}
+
+}  // namespace
+
+Result<std::vector<Designator>> ParseVpd83(std::span<const uint8_t> page) {
+  auto body = PageBody(page, 0x83);
+  if (!body) return body.error();
+  Walk w = WalkDescriptors(page, kPageHeader + body->size());
+  if (w.fault) return *w.fault;
+  return std::move(w.designators);
 }
 
 Result<std::string> WwidFromVpd83(std::span<const uint8_t> page) {
-  auto designators = ParseVpd83(page);
-  if (!designators) return designators.error();
+  auto body = PageBody(page, 0x83);
+  if (!body) return body.error();
+  // Like the reference, use what precedes a descriptor that does not fit.
+  Walk w = WalkDescriptors(page, kPageHeader + body->size());
   const Designator* best = nullptr;
   int best_rank = 0;
   std::string first_problem;
-  for (const Designator& d : *designators) {
+  for (const Designator& d : w.designators) {
     Verdict v = Judge(d);
     if (!v.problem.empty()) {
       if (first_problem.empty()) {
@@ -220,6 +236,7 @@ Result<std::string> WwidFromVpd83(std::span<const uint8_t> page) {
     }
   }
   if (best != nullptr) return FormatWwid(*best);
+  if (w.fault && !w.header_cut) return *w.fault;
   if (!first_problem.empty()) {
     return MakeError("VPD page 0x83: no usable designator; " + first_problem, EINVAL);
   }

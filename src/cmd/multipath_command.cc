@@ -1,0 +1,79 @@
+#include "cmd/multipath_command.h"
+
+#include <algorithm>
+
+#include "discovery/discover.h"
+#include "output/discovery_report.h"
+#include "output/topology_text.h"
+#include "policy/coalesce.h"
+#include "policy/topology.h"
+
+namespace mpx {
+namespace {
+
+// Does `arg` (sdb, /dev/sdb, 8:16, a WWID or a map name) name this map or one
+// of its paths?
+bool Selects(const std::string& arg, const MultipathMap& m, const std::vector<Path>& paths) {
+  if (arg == m.wwid || arg == m.name) return true;
+  std::string dev = arg.rfind("/dev/", 0) == 0 ? arg.substr(5) : arg;
+  for (const auto& g : m.groups) {
+    for (size_t i : g.paths) {
+      if (paths[i].dev == dev || paths[i].DevT() == arg) return true;
+    }
+  }
+  return false;
+}
+
+// Keeps the maps the arguments select; an argument that selects nothing is an
+// error, reported with the reason discovery skipped it when there is one.
+Status Select(const std::vector<std::string>& args, const DiscoveryResult& found,
+              std::vector<MultipathMap>& maps) {
+  if (args.empty()) return {};
+  for (const auto& a : args) {
+    bool any = std::any_of(maps.begin(), maps.end(),
+                           [&](const MultipathMap& m) { return Selects(a, m, found.paths); });
+    if (any) continue;
+    std::string dev = a.rfind("/dev/", 0) == 0 ? a.substr(5) : a;
+    for (const auto& s : found.skipped) {
+      if (s.dev == dev) return MakeError(a + ": not a multipath path: " + s.reason, ENODEV);
+    }
+    return MakeError(a + ": no such path, WWID or map", ENODEV);
+  }
+  std::erase_if(maps, [&](const MultipathMap& m) {
+    return std::none_of(args.begin(), args.end(),
+                        [&](const std::string& a) { return Selects(a, m, found.paths); });
+  });
+  return {};
+}
+
+}  // namespace
+
+CommandOutput RunMultipath(const MultipathOptions& o, MultipathEnv& env) {
+  CommandOutput r;
+  if (!o.dry_run) {
+    r.err = "multipath: creating maps is not implemented yet; use -d for a dry run\n";
+    r.exit_code = 1;
+    return r;
+  }
+  WwidEnv wenv{env.sysfs, env.udev, env.scsi};
+  DiscoveryResult found = Discover(wenv, Blacklist::BuiltIn());
+  std::vector<MultipathMap> maps;
+  for (const auto& c : Coalesce(found.paths)) maps.push_back(BuildMap(c, found.paths));
+  if (Status s = Select(o.devices, found, maps); !s.ok()) {
+    r.err = "multipath: " + s.error().message + "\n";
+    r.exit_code = 1;
+    return r;
+  }
+  if (o.json) {
+    r.out = DiscoveryJson(found, maps, "create");
+    return r;
+  }
+  if (o.verbosity >= 3) r.out += DiscoveryDetails(found);
+  for (const auto& m : maps) {
+    if (o.verbosity == 1) r.out += m.name + "\n";
+    if (o.verbosity >= 2) r.out += FormatTopology(m, found.paths, {.action = "create"});
+  }
+  return r;
+}
+
+}  // namespace mpx

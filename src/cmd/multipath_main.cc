@@ -1,0 +1,50 @@
+// multipath: find SCSI paths, identify LUNs, and (for now) show with -d the
+// dm-multipath maps that would be created.
+#include <cstdio>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "cmd/multipath_command.h"
+#include "cmd/multipath_options.h"
+
+namespace {
+
+int Fail(const std::string& msg) {
+  std::fprintf(stderr, "multipath: %s\n", msg.c_str());
+  return 1;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  std::vector<std::string> args(argv + 1, argv + argc);
+  auto options = mpx::ParseMultipathOptions(args);
+  if (!options.ok()) {
+    return Fail(options.error().message + " (multipath -h for help)");
+  }
+  if (options->help) {
+    std::fputs(mpx::MultipathUsage().c_str(), stdout);
+    return 0;
+  }
+  if (options->version) {
+    std::puts("mpx multipath 0.1.0");
+    return 0;
+  }
+  auto sysfs = mpx::DirSysfs::Open(options->sysfs_root);
+  if (!sysfs.ok()) return Fail(sysfs.error().message);
+  std::unique_ptr<mpx::UdevDb> udev;
+  if (options->use_udev && options->sysfs_root == "/sys") {
+    udev = std::make_unique<mpx::LibUdevDb>();
+  } else {
+    udev = std::make_unique<mpx::NoUdevDb>();
+  }
+  mpx::SgIo sgio;
+  mpx::NoScsiIo no_scsi;
+  mpx::ScsiIo& scsi = options->sysfs_root == "/sys" ? static_cast<mpx::ScsiIo&>(sgio) : no_scsi;
+  mpx::MultipathEnv env{sysfs.value(), *udev, scsi};
+  mpx::CommandOutput r = mpx::RunMultipath(options.value(), env);
+  std::fputs(r.out.c_str(), stdout);
+  std::fputs(r.err.c_str(), stderr);
+  return r.exit_code;
+}

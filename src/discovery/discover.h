@@ -1,0 +1,26 @@
+// Discover: every SCSI disk path under a sysfs root, with its WWID.
+//
+// Devices that are blacklisted, not SCSI disks, unreadable or without identity
+// are listed in `skipped` with the reason; none of that is fatal.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "discovery/wwid.h"
+#include "model/path.h"
+#include "policy/blacklist.h"
+
+namespace mpx {
+
+struct DiscoveryResult {
+  std::vector<Path> paths;  // in sysfs device-path order, as udev enumerates
+  std::vector<SkippedDevice> skipped;
+};
+
+DiscoveryResult Discover(const WwidEnv& env, const Blacklist& blacklist);
+
+// One device only (a "multipath sdb" argument). Errors say why it is no path.
+Result<Path> DiscoverOne(const WwidEnv& env, const Blacklist& blacklist, const std::string& dev);
+
+}  // namespace mpx

@@ -1,0 +1,80 @@
+#include "discovery/discover.h"
+
+#include <gtest/gtest.h>
+
+#include "base/test_dir.h"
+#include "policy/coalesce.h"
+#include "testing/synthetic_san.h"
+
+namespace mpx {
+namespace {
+
+class DiscoverTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    ASSERT_TRUE(testing::WriteSyntheticSan(dir_.path(), {.hosts = 3, .luns = 4}).ok());
+    fs_.emplace(DirSysfs::Open(dir_.path() + "/sys").value());
+  }
+  DiscoveryResult Run() {
+    WwidEnv env{*fs_, udev_, scsi_};
+    return Discover(env, Blacklist::BuiltIn());
+  }
+  testing::TestDir dir_;
+  std::optional<DirSysfs> fs_;
+  NoUdevDb udev_;
+  NoScsiIo scsi_;
+};
+
+TEST_F(DiscoverTest, FindsEveryPathAndCoalescesByWwid) {
+  auto r = Run();
+  ASSERT_EQ(r.paths.size(), 12u);
+  EXPECT_TRUE(r.skipped.empty());
+  auto maps = Coalesce(r.paths);
+  ASSERT_EQ(maps.size(), 4u);
+  for (size_t l = 0; l < maps.size(); ++l) {
+    EXPECT_EQ(maps[l].wwid, testing::Naa6Wwid(l + 1));
+    ASSERT_EQ(maps[l].paths.size(), 3u);
+    for (size_t h = 0; h < 3; ++h) EXPECT_EQ(r.paths[maps[l].paths[h]].hctl.host, static_cast<int>(h));
+  }
+  EXPECT_EQ(r.paths[0].tpg, 1);
+  EXPECT_EQ(r.paths[11].tpg, 3);
+}
+
+TEST_F(DiscoverTest, SkipsWithReasonsAndGoesOn) {
+  dir_.Write("sys/devices/virtual/block/loop0/dev", "7:0\n");
+  dir_.Symlink("../devices/virtual/block/loop0", "sys/block/loop0");
+  // sdb: a garbled VPD page and no other identity source.
+  dir_.Write("sys/devices/pseudo_0/adapter0/host0/target0:0:0/0:0:0:1/vpd_pg83",
+             std::string("\x00\x83\x00\x30\x01\x03\x00\x10\x60", 9));
+  auto r = Run();
+  EXPECT_EQ(r.paths.size(), 11u);
+  ASSERT_EQ(r.skipped.size(), 2u);
+  EXPECT_EQ(r.skipped[0].dev, "loop0");
+  EXPECT_NE(r.skipped[0].reason.find("blacklisted"), std::string::npos);
+  EXPECT_EQ(r.skipped[1].dev, "sdb");
+  EXPECT_EQ(r.skipped[1].reason.rfind("no WWID: ", 0), 0u) << r.skipped[1].reason;
+}
+
+TEST_F(DiscoverTest, WwidBlacklistApplies) {
+  Blacklist b = Blacklist::BuiltIn();
+  ASSERT_TRUE(b.AddWwid("^" + testing::Naa6Wwid(2) + "$", "test:1").ok());
+  WwidEnv env{*fs_, udev_, scsi_};
+  auto r = Discover(env, b);
+  EXPECT_EQ(r.paths.size(), 9u);
+  EXPECT_EQ(r.skipped.size(), 3u);
+}
+
+TEST(DiscoverEmptyTest, MissingBlockDirIsReportedNotFatal) {
+  testing::TestDir dir;
+  auto fs = DirSysfs::Open(dir.path()).value();
+  NoUdevDb udev;
+  NoScsiIo scsi;
+  WwidEnv env{fs, udev, scsi};
+  auto r = Discover(env, Blacklist::BuiltIn());
+  EXPECT_TRUE(r.paths.empty());
+  ASSERT_EQ(r.skipped.size(), 1u);
+  EXPECT_NE(r.skipped[0].reason.find("cannot open directory"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace mpx

@@ -1,0 +1,96 @@
+#include "discovery/wwid.h"
+
+#include <sys/sysmacros.h>
+
+#include <cerrno>
+#include <span>
+
+#include "scsi/vpd.h"
+
+namespace mpx {
+namespace {
+
+std::span<const uint8_t> Bytes(const std::string& s) {
+  return {reinterpret_cast<const uint8_t*>(s.data()), s.size()};
+}
+
+struct Attempts {
+  std::string log;
+  void Add(std::string_view source, std::string_view why) {
+    if (!log.empty()) log += "; ";
+    log += std::string(source) + ": " + std::string(why);
+  }
+};
+
+std::optional<WwidFound> FromPage83(std::span<const uint8_t> page, const char* source,
+                                    Attempts& tried) {
+  auto w = scsi::WwidFromVpd83(page);
+  if (!w.ok()) {
+    tried.Add(source, w.error().message);
+    return std::nullopt;
+  }
+  return WwidFound{std::move(w).value(), source};
+}
+
+std::optional<WwidFound> FromPage80(std::span<const uint8_t> page, const char* source,
+                                    Attempts& tried) {
+  auto serial = scsi::WwidFromVpd80(page);
+  if (!serial.ok()) {
+    tried.Add(source, serial.error().message);
+    return std::nullopt;
+  }
+  // As scsi_id's serial-page identity: "S" + the serial, spaces as '_'.
+  std::string wwid = "S";
+  for (char c : serial.value()) wwid.push_back(c == ' ' ? '_' : c);
+  return WwidFound{std::move(wwid), source};
+}
+
+}  // namespace
+
+std::optional<int> TargetPortGroup(std::span<const uint8_t> page) {
+  auto ds = scsi::ParseVpd83(page);
+  if (!ds.ok()) return std::nullopt;
+  for (const auto& d : ds.value()) {
+    if (d.type == 5 && d.id.size() >= 4) return (d.id[2] << 8) | d.id[3];
+  }
+  return std::nullopt;
+}
+
+Result<WwidFound> DetermineWwid(const WwidEnv& env, const Path& path,
+                                const std::optional<std::string>& sysfs_pg83) {
+  Attempts tried;
+  if (auto props = env.udev.Lookup(makedev(path.major, path.minor))) {
+    auto it = props->find(env.uid_attribute);
+    if (it != props->end() && !it->second.empty()) {
+      return WwidFound{it->second, "udev " + env.uid_attribute};
+    }
+    tried.Add("udev", "no " + env.uid_attribute + " property");
+  } else {
+    tried.Add("udev", "no database entry");
+  }
+  const std::string dir = "block/" + path.dev + "/device/";
+  if (sysfs_pg83) {
+    if (auto w = FromPage83(Bytes(*sysfs_pg83), "sysfs vpd_pg83", tried)) return *w;
+  } else {
+    tried.Add("sysfs vpd_pg83", "absent");
+    auto sg = env.scsi.InquiryVpd(path.devnode, 0x83);
+    if (!sg.ok()) {
+      tried.Add("SG_IO VPD 0x83", sg.error().message);
+    } else if (auto w = FromPage83(sg.value(), "SG_IO VPD 0x83", tried)) {
+      return *w;
+    }
+  }
+  if (auto page = env.sysfs.Read(dir + "vpd_pg80"); page.ok()) {
+    if (auto w = FromPage80(Bytes(page.value()), "sysfs vpd_pg80", tried)) return *w;
+  } else {
+    auto sg = env.scsi.InquiryVpd(path.devnode, 0x80);
+    if (!sg.ok()) {
+      tried.Add("SG_IO VPD 0x80", sg.error().message);
+    } else if (auto w = FromPage80(sg.value(), "SG_IO VPD 0x80", tried)) {
+      return *w;
+    }
+  }
+  return MakeError(path.dev + ": no WWID: " + tried.log, ENODATA);
+}
+
+}  // namespace mpx

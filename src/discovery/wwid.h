@@ -1,0 +1,42 @@
+// Determining a path's WWID the way the reference does.
+//
+// Order: udev's uid_attribute (ID_SERIAL) when udev knows the device; else
+// sysfs device/vpd_pg83; else INQUIRY VPD 0x83 over SG_IO; else VPD page 0x80
+// (sysfs, then SG_IO). Each step's failure is kept so that a device without
+// identity can be reported with the whole story.
+#pragma once
+
+#include <optional>
+#include <span>
+#include <string>
+
+#include "base/result.h"
+#include "kernel/scsi_io.h"
+#include "kernel/sysfs.h"
+#include "kernel/udev.h"
+#include "model/path.h"
+
+namespace mpx {
+
+struct WwidEnv {
+  const Sysfs& sysfs;
+  const UdevDb& udev;
+  ScsiIo& scsi;
+  std::string uid_attribute = "ID_SERIAL";
+};
+
+struct WwidFound {
+  std::string wwid;
+  std::string source;  // where it came from, for -v3 and JSON
+};
+
+// `sysfs_pg83` is the device's vpd_pg83 attribute as the caller read it
+// (nullopt when absent). Returns the WWID or an error whose message lists why
+// each source failed ("sdb: no WWID: udev: ...; sysfs vpd_pg83: ...; ...").
+Result<WwidFound> DetermineWwid(const WwidEnv& env, const Path& path,
+                                const std::optional<std::string>& sysfs_pg83);
+
+// The target port group id in a VPD 0x83 page, when it has a TPG designator.
+std::optional<int> TargetPortGroup(std::span<const uint8_t> page);
+
+}  // namespace mpx

@@ -1,0 +1,28 @@
+// MultipathMap: a wanted (or, later, current) dm-multipath map: groups of
+// paths with priorities, features and handler. Plain value.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace mpx {
+
+struct PathGroup {
+  std::vector<size_t> paths;  // indices into the discovery's path list
+  int priority = 0;
+  std::string selector = "service-time 0";
+};
+
+struct MultipathMap {
+  std::string name;
+  std::string wwid;
+  std::string vendor;
+  std::string model;
+  uint64_t size_sectors = 0;
+  std::string features = "0";
+  std::string hwhandler = "0";
+  std::vector<PathGroup> groups;  // best first
+};
+
+}  // namespace mpx

@@ -1,0 +1,10 @@
+#include "model/path.h"
+
+namespace mpx {
+
+std::string Hctl::ToString() const {
+  return std::to_string(host) + ":" + std::to_string(channel) + ":" + std::to_string(target) +
+         ":" + std::to_string(lun);
+}
+
+}  // namespace mpx

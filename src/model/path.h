@@ -1,0 +1,51 @@
+// Path: one SCSI path (a block device such as sdb) as discovery found it.
+// Plain value; no I/O.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+
+namespace mpx {
+
+struct Hctl {
+  int host = -1;
+  int channel = -1;
+  int target = -1;
+  uint64_t lun = 0;
+  std::string ToString() const;
+};
+
+struct Path {
+  std::string dev;      // kernel name, "sdb"
+  std::string devnode;  // "/dev/sdb"
+  uint32_t major = 0;
+  uint32_t minor = 0;
+  Hctl hctl;
+  std::string vendor;  // INQUIRY identity as sysfs shows it, trimmed
+  std::string model;
+  std::string rev;
+  std::string sysfs_state;  // device/state: running, offline, blocked, ...
+  uint64_t size_sectors = 0;  // 512-byte sectors
+  std::string transport;      // fc, iscsi, sas, spi, srp, usb, ata, unspec
+  std::string sysfs_path;     // the SCSI device directory, relative to the sysfs root
+
+  std::optional<int> tpg;      // target port group id (VPD 0x83 designator type 5)
+  std::string alua_state;      // device/access_state (scsi_dh_alua), "" when absent
+  std::optional<bool> preferred;  // device/preferred_path
+  std::string hw_handler;      // device/dh_state, "" when none/detached
+
+  std::string wwid;
+  std::string wwid_source;  // "udev ID_SERIAL", "sysfs vpd_pg83", "SG_IO VPD 0x83", ...
+  std::string serial;       // VPD 0x80 serial, trimmed, "" when unknown
+
+  std::string DevT() const { return std::to_string(major) + ":" + std::to_string(minor); }
+};
+
+// A block device that discovery looked at and left out, and why.
+struct SkippedDevice {
+  std::string dev;
+  std::string reason;
+};
+
+}  // namespace mpx

@@ -1,0 +1,23 @@
+// Reports of what discovery found and what would be created: JSON (schema in
+// docs/json.md) and the -v3 per-path detail lines.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "discovery/discover.h"
+#include "model/multipath_map.h"
+
+namespace mpx {
+
+inline constexpr const char* kJsonSchemaVersion = "1.0";
+
+// The whole plan as one JSON document.
+std::string DiscoveryJson(const DiscoveryResult& found, const std::vector<MultipathMap>& maps,
+                          const std::string& action);
+
+// One line per fact for -v3: "sdb: wwid 3600... (source sysfs vpd_pg83)", and
+// one per skipped device with its reason.
+std::string DiscoveryDetails(const DiscoveryResult& found);
+
+}  // namespace mpx

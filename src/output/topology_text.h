@@ -1,0 +1,34 @@
+// The reference's topology layout (multipath -d / -l / -ll):
+//
+//   create: 3600a0980... undef Linux,scsi_debug
+//   size=8.0M features='0' hwhandler='1 alua' wp=undef
+//   |-+- policy='service-time 0' prio=50 status=undef
+//   | `- 0:0:0:0 sda 8:0  undef ready running
+//   `-+- policy='service-time 0' prio=1 status=undef
+//     `- 2:0:0:0 sdi 8:128 undef ready running
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "model/multipath_map.h"
+#include "model/path.h"
+
+namespace mpx {
+
+// Sectors as the reference prints sizes: KiB-based units K M G T P, one
+// decimal below 10 ("8.0M", "10G", "1.5T").
+std::string FormatSize(uint64_t sectors);
+
+struct TopologyStyle {
+  std::string action;  // "create", "reload", or "" for a plain listing
+  std::string dm_node = "undef";
+  std::string status = "undef";  // of groups and dm path states in dry runs
+};
+
+// One map's block of lines, each ending in '\n'.
+std::string FormatTopology(const MultipathMap& map, const std::vector<Path>& paths,
+                           const TopologyStyle& style);
+
+}  // namespace mpx
