@@ -43,9 +43,14 @@ Result<std::vector<Designator>> ParseVpd83(std::span<const uint8_t> page);
 //                    the 4-char prefix dropped, cut at the first NUL
 //   T10 vendor id    "1" + text, each run of spaces -> "_", a trailing run dropped
 // The result is at most 127 characters (the reference's WWID buffer).
-// Errors: what ParseVpd83 returns; ENODATA when no designator is usable;
-// EINVAL when none is usable and at least one was malformed (e.g. NAA 5 of
-// 4 bytes), naming the first malformed one.
+// Like the reference, and unlike ParseVpd83, a descriptor running past the
+// page end (or 1-3 stray bytes at the end) only ends the walk: the best
+// designator before it is still used. The page header and length must be
+// sound (the reference would read zeros past a short buffer; mpx refuses).
+// Errors: EINVAL for a bad header or, with nothing usable before it, a
+// descriptor past the page end; EINVAL when nothing is usable and some
+// designator was malformed (e.g. NAA 5 of 4 bytes), naming the first one;
+// ENODATA when the page simply has no usable designator.
 Result<std::string> WwidFromVpd83(std::span<const uint8_t> page);
 
 // The unit serial number of page 0x80, leading and trailing spaces removed,

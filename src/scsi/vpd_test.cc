@@ -169,8 +169,19 @@ struct ErrorCase {
 TEST(Vpd83WwidTest, NoUsableDesignator) {
   const std::vector<ErrorCase> cases = {
       {"empty page", Page83({}), ENODATA, "no LUN designator"},
-      {"vendor specific only", Page83({Desc(1, 0, 0, Hex("0102"))}), ENODATA, "no LUN designator"},
-      {"zero-length vendor specific", Page83({Desc(1, 0, 0, {})}), ENODATA, "no LUN designator"},
+      {"UUID only", Page83({Desc(1, 0, 0xa, Bytes(16, 0x11))}), ENODATA, "no LUN designator"},
+      {"2 stray bytes only", Hex("008300020103"), ENODATA, "no LUN designator"},
+      // 0.9.4 rejects these with LUN association (0.9.5 accepts them, unused).
+      {"vendor specific only", Page83({Desc(1, 0, 0, Hex("0102"))}), EINVAL,
+       "vendor specific designator is not accepted with LUN association at offset 4"},
+      {"zero-length vendor specific", Page83({Desc(1, 0, 0, {})}), EINVAL,
+       "vendor specific designator is not accepted"},
+      {"LU group after a port NAA",
+       Page83({Desc(1, 1, 3, Hex("5000c50015ea71ac")), Desc(1, 0, 6, Hex("00000001"))}), EINVAL,
+       "no usable designator; logical unit group designator is not accepted with LUN "
+       "association at offset 16"},
+      {"MD5", Page83({Desc(1, 0, 7, Bytes(16, 0x22))}), EINVAL,
+       "MD5 logical unit designator is not accepted"},
       {"NAA 5 of 4 bytes", Page83({Naa("5000c500")}), EINVAL,
        "no usable designator; NAA 5 designator of length 4, expected 8 at offset 4"},
       {"NAA 6 of 8 bytes", Page83({Naa("6000c50015ea71ac")}), EINVAL,
@@ -187,9 +198,9 @@ TEST(Vpd83WwidTest, NoUsableDesignator) {
       {"reserved association", Page83({Desc(1, 3, 3, Hex("5000c50015ea71ac"))}), EINVAL,
        "reserved association 3 at offset 4"},
       {"TPG with LUN association", Page83({Desc(1, 0, 5, Hex("00000001"))}), EINVAL,
-       "target port group designator is not valid with LUN association"},
-      {"MD5 of 4 bytes after vendor", Page83({Desc(1, 0, 0, Hex("01")), Desc(1, 0, 7, Hex("01"))}),
-       EINVAL, "MD5 logical unit designator of length 1, expected 16 at offset 9"},
+       "target port group designator is not accepted with LUN association"},
+      {"descriptor past the end only", Hex("0083000c0103000c5000c50015ea71ac"), EINVAL,
+       "VPD page 0x83: designator at offset 4 has length 12 beyond page end 16"},
   };
   for (const auto& c : cases) {
     auto wwid = WwidFromVpd83(c.page);
@@ -228,9 +239,31 @@ TEST(Vpd83ParseTest, GarbledPagesAreErrors) {
     EXPECT_EQ(parsed.error().code, c.code) << c.name;
     EXPECT_NE(parsed.error().message.find(c.message), std::string::npos)
         << c.name << ": " << parsed.error().message;
+  }
+}
+
+TEST(Vpd83WwidTest, BrokenTailEndsTheWalkLikeTheReference) {
+  const std::vector<WwidCase> cases = {
+      {"descriptor past the end after NAA 5",
+       Hex("00830010" "010300085000c50015ea71ac" "0103000c50000000"), "35000c50015ea71ac"},
+      {"2 stray bytes after NAA 5", Hex("0083000e" "010300085000c50015ea71ac" "0103"),
+       "35000c50015ea71ac"},
+      {"better NAA 6 cut off after T10",
+       Hex("00830018" "0201000c" "56454e44202020205052" "4f44" "01030010" "6001405a"),
+       "1VEND_PROD"},
+  };
+  for (const auto& c : cases) {
+    ASSERT_FALSE(ParseVpd83(c.page).ok()) << c.name;
     auto wwid = WwidFromVpd83(c.page);
-    ASSERT_FALSE(wwid.ok()) << c.name;
-    EXPECT_EQ(wwid.error().message, parsed.error().message) << c.name;
+    ASSERT_TRUE(wwid.ok()) << c.name << ": " << wwid.error().message;
+    EXPECT_EQ(*wwid, c.wwid) << c.name;
+  }
+  for (const char* hex : {"", "008300", "0080000c010300085000c50015ea71ac",
+                          "00830028010300085000c50015ea71ac"}) {
+    auto wwid = WwidFromVpd83(Hex(hex));
+    ASSERT_FALSE(wwid.ok()) << hex;
+    EXPECT_EQ(wwid.error().code, EINVAL) << hex;
+    EXPECT_EQ(wwid.error().message, ParseVpd83(Hex(hex)).error().message) << hex;
   }
 }
 
