@@ -1,0 +1,16 @@
+#!/usr/bin/env bash
+# Installs what building and unit-testing mpx needs on Debian 12 (idempotent).
+# The lab's own packages come from `lab/lab setup`.
+set -euo pipefail
+pkgs=(build-essential cmake ninja-build pkg-config g++ clang libclang-rt-14-dev
+      libgtest-dev libgmock-dev libudev-dev libdevmapper-dev)
+missing=()
+for p in "${pkgs[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if ((${#missing[@]})); then
+  echo "deps: installing ${missing[*]}"
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq
+  apt-get install -y -qq "${missing[@]}" >/dev/null
+fi

@@ -1,0 +1,41 @@
+#!/usr/bin/env bash
+# Runs every test: unit tests (plain and under ASan+UBSan), the fuzzers for a
+# short while, and the lab tests on a real kernel in qemu. Installs its own
+# dependencies. Usage: scripts/test.sh [--no-lab] [--fuzz-seconds N]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+lab=1
+fuzz_seconds=20
+while (($#)); do
+  case "$1" in
+    --no-lab) lab=0 ;;
+    --fuzz-seconds) fuzz_seconds="$2"; shift ;;
+    *) echo "test.sh: unknown argument $1" >&2; exit 2 ;;
+  esac
+  shift
+done
+jobs=$(nproc)
+
+scripts/deps.sh
+
+echo "== build and unit tests"
+cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
+cmake --build build -j"$jobs"
+ctest --test-dir build -L unit -j"$jobs" --output-on-failure
+
+echo "== unit tests under ASan+UBSan"
+cmake -S . -B build-asan -G Ninja -DCMAKE_BUILD_TYPE=Debug -DMPX_SANITIZE=ON >/dev/null
+cmake --build build-asan -j"$jobs" --target mpx_unit_tests
+ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
+  ctest --test-dir build-asan -L unit -j"$jobs" --output-on-failure
+
+if [[ -x fuzz/run.sh ]]; then
+  echo "== fuzzers (${fuzz_seconds}s each)"
+  fuzz/run.sh "$fuzz_seconds"
+fi
+
+if ((lab)); then
+  echo "== lab tests (qemu, real kernel)"
+  lab/lab setup
+  ctest --test-dir build -L lab --output-on-failure
+fi

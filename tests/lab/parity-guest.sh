@@ -1,0 +1,15 @@
+#!/bin/bash
+# Guest side of the WWID parity test: mpx's view and the reference's view of
+# the same paths, saved into $MPX_LAB_OUT for tests/lab/compare_wwids.py.
+set -uo pipefail
+root=$(cd "$(dirname "$0")/../.." && pwd)
+out=${MPX_LAB_OUT:?}
+mpx="$root/build/bin/multipath"
+"$mpx" -d --json >"$out/mpx.json" 2>"$out/mpx.err"
+echo $? >"$out/mpx.rc"
+"$mpx" -d -v3 >"$out/mpx-v3.txt" 2>&1
+"$root/lab/tests/reference-wwids.sh" >"$out/reference-summary.txt" 2>&1
+cat "$out/reference-summary.txt"
+echo "== mpx multipath -d"
+"$mpx" -d
+exit 0
