@@ -9,4 +9,4 @@ cmake -S . -B build -G Ninja >/dev/null
 cmake --build build -j"$(nproc)"
 lab/lab setup
 out=$(mktemp -d)
-lab/lab run --san scsi_debug --hosts 4 --luns 8 --udev sg3 --out "$out" -- "$PWD/lab/tests/demo-guest.sh"
+lab/lab run --san scsi_debug --hosts 4 --luns 8 --udev sg3 --out "$out" -- "$PWD/scripts/demo-guest.sh"
