@@ -15,7 +15,7 @@ import re
 import sys
 
 UID_RE = re.compile(r"\| (sd[a-z]+): uid = (\S+) \(")
-CREATE_RE = re.compile(r"^create: (\S+)(?: \((\S+)\))? ")
+CREATE_RE = re.compile(r"^(?:create|reload)?: (\S+)(?: \((\S+)\))? ")
 PATH_RE = re.compile(r"[|`]- \d+:\d+:\d+:\d+ (sd[a-z]+) ")
 
 
