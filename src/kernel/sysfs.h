@@ -40,10 +40,9 @@ class DirSysfs : public Sysfs {
   const std::string& root() const { return root_; }
 
  private:
-  DirSysfs(std::string root, std::string real_root, UniqueFd fd)
-      : root_(std::move(root)), real_root_(std::move(real_root)), fd_(std::move(fd)) {}
+  DirSysfs(std::string root, UniqueFd fd) : root_(std::move(root)), fd_(std::move(fd)) {}
+  Result<std::string> Join(std::string dir, std::string_view rel, std::string_view orig) const;
   std::string root_;
-  std::string real_root_;  // root_ with symlinks resolved, for Resolve()
   UniqueFd fd_;
 };
 
