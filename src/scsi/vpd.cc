@@ -64,11 +64,20 @@ Verdict NaaVerdict(const Designator& d) {
   int rank = 0;
   size_t want = 8;
   switch (naa) {
-    case 6: rank = 8, want = 16; break;
-    case 5: rank = 7; break;
-    case 2: rank = 6; break;
-    case 3: rank = 1; break;
-    default: return {0, "NAA designator with unsupported NAA field " + std::to_string(naa)};
+    case 6:
+      rank = 8, want = 16;
+      break;
+    case 5:
+      rank = 7;
+      break;
+    case 2:
+      rank = 6;
+      break;
+    case 3:
+      rank = 1;
+      break;
+    default:
+      return {0, "NAA designator with unsupported NAA field " + std::to_string(naa)};
   }
   if (d.id.size() != want) {
     return {0, "NAA " + std::to_string(naa) + " designator of length " +
@@ -93,7 +102,8 @@ Verdict Judge(const Designator& d) {
   if (d.association != 0) return {};  // target port or target device: not the LU
   const size_t n = d.id.size();
   switch (d.type) {
-    case 3: return NaaVerdict(d);
+    case 3:
+      return NaaVerdict(d);
     case 2:
       if (n != 8 && n != 12 && n != 16) return {0, LengthProblem(d, "8, 12 or 16")};
       return {4, ""};
@@ -103,7 +113,8 @@ Verdict Judge(const Designator& d) {
     case 1:
       if (n < 8) return {0, LengthProblem(d, "at least 8")};
       return {2, ""};
-    case 0xa: return {};  // UUID: accepted, never chosen
+    case 0xa:
+      return {};  // UUID: accepted, never chosen
     default:
       return {0, std::string(DesignatorTypeName(d.type)) +
                      " designator is not accepted with LUN association"};
@@ -153,10 +164,14 @@ std::string FormatWwid(const Designator& d) {
   std::span<const uint8_t> id(d.id);
   if (id.size() > kMaxInput) id = id.first(kMaxInput);
   switch (d.type) {
-    case 3: return Finish("3" + HexLower(id));
-    case 2: return Finish("2" + HexLower(id));
-    case 8: return Finish(ScsiNameWwid(id));
-    default: return Finish(T10Wwid(id));
+    case 3:
+      return Finish("3" + HexLower(id));
+    case 2:
+      return Finish("2" + HexLower(id));
+    case 8:
+      return Finish(ScsiNameWwid(id));
+    default:
+      return Finish(T10Wwid(id));
   }
 }
 
@@ -183,10 +198,10 @@ Walk WalkDescriptors(std::span<const uint8_t> page, size_t end) {
     }
     const size_t len = page[off + 3];
     if (off + kDescriptorHeader + len > end) {
-      w.fault = MakeError("VPD page 0x83: designator at offset " + std::to_string(off) +
-                              " has length " + std::to_string(len) + " beyond page end " +
-                              std::to_string(end),
-                          EINVAL);
+      w.fault =
+          MakeError("VPD page 0x83: designator at offset " + std::to_string(off) + " has length " +
+                        std::to_string(len) + " beyond page end " + std::to_string(end),
+                    EINVAL);
       break;
     }
     Designator d;
@@ -260,18 +275,30 @@ Result<std::string> WwidFromVpd80(std::span<const uint8_t> page) {
 
 std::string_view DesignatorTypeName(uint8_t type) {
   switch (type) {
-    case 0x0: return "vendor specific";
-    case 0x1: return "T10 vendor id";
-    case 0x2: return "EUI-64";
-    case 0x3: return "NAA";
-    case 0x4: return "relative target port";
-    case 0x5: return "target port group";
-    case 0x6: return "logical unit group";
-    case 0x7: return "MD5 logical unit";
-    case 0x8: return "SCSI name string";
-    case 0x9: return "protocol specific";
-    case 0xa: return "UUID";
-    default: return "reserved";
+    case 0x0:
+      return "vendor specific";
+    case 0x1:
+      return "T10 vendor id";
+    case 0x2:
+      return "EUI-64";
+    case 0x3:
+      return "NAA";
+    case 0x4:
+      return "relative target port";
+    case 0x5:
+      return "target port group";
+    case 0x6:
+      return "logical unit group";
+    case 0x7:
+      return "MD5 logical unit";
+    case 0x8:
+      return "SCSI name string";
+    case 0x9:
+      return "protocol specific";
+    case 0xa:
+      return "UUID";
+    default:
+      return "reserved";
   }
 }
 

@@ -220,7 +220,10 @@ TEST(Vpd83ParseTest, GarbledPagesAreErrors) {
   Bytes too_long = Page83({Naa("5000c50015ea71ac")});
   too_long[3] = 40;
   const std::vector<ErrorCase> cases = {
-      {"no bytes", {}, EINVAL, "VPD page 0x83: buffer of 0 bytes is shorter than the 4-byte header"},
+      {"no bytes",
+       {},
+       EINVAL,
+       "VPD page 0x83: buffer of 0 bytes is shorter than the 4-byte header"},
       {"header cut", Hex("008300"), EINVAL, "buffer of 3 bytes"},
       {"wrong page code", Page(0x80, {Naa("5000c50015ea71ac")}), EINVAL,
        "VPD page 0x83: page code at offset 1 is 0x80"},
@@ -245,11 +248,22 @@ TEST(Vpd83ParseTest, GarbledPagesAreErrors) {
 TEST(Vpd83WwidTest, BrokenTailEndsTheWalkLikeTheReference) {
   const std::vector<WwidCase> cases = {
       {"descriptor past the end after NAA 5",
-       Hex("00830010" "010300085000c50015ea71ac" "0103000c50000000"), "35000c50015ea71ac"},
-      {"2 stray bytes after NAA 5", Hex("0083000e" "010300085000c50015ea71ac" "0103"),
+       Hex("00830010"
+           "010300085000c50015ea71ac"
+           "0103000c50000000"),
+       "35000c50015ea71ac"},
+      {"2 stray bytes after NAA 5",
+       Hex("0083000e"
+           "010300085000c50015ea71ac"
+           "0103"),
        "35000c50015ea71ac"},
       {"better NAA 6 cut off after T10",
-       Hex("00830018" "0201000c" "56454e44202020205052" "4f44" "01030010" "6001405a"),
+       Hex("00830018"
+           "0201000c"
+           "56454e44202020205052"
+           "4f44"
+           "01030010"
+           "6001405a"),
        "1VEND_PROD"},
   };
   for (const auto& c : cases) {
@@ -258,8 +272,8 @@ TEST(Vpd83WwidTest, BrokenTailEndsTheWalkLikeTheReference) {
     ASSERT_TRUE(wwid.ok()) << c.name << ": " << wwid.error().message;
     EXPECT_EQ(*wwid, c.wwid) << c.name;
   }
-  for (const char* hex : {"", "008300", "0080000c010300085000c50015ea71ac",
-                          "00830028010300085000c50015ea71ac"}) {
+  for (const char* hex :
+       {"", "008300", "0080000c010300085000c50015ea71ac", "00830028010300085000c50015ea71ac"}) {
     auto wwid = WwidFromVpd83(Hex(hex));
     ASSERT_FALSE(wwid.ok()) << hex;
     EXPECT_EQ(wwid.error().code, EINVAL) << hex;
