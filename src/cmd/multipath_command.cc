@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "checker/tur.h"
 #include "discovery/discover.h"
 #include "output/discovery_report.h"
 #include "output/topology_text.h"
@@ -46,6 +47,24 @@ Status Select(const std::vector<std::string>& args, const DiscoveryResult& found
   return {};
 }
 
+// Runs the tur checker on every path of the maps, as the reference does
+// before it prints a topology. An offline device is down without I/O.
+void CheckPaths(ScsiIo& io, const std::vector<MultipathMap>& maps, std::vector<Path>& paths) {
+  for (const auto& m : maps) {
+    for (const auto& g : m.groups) {
+      for (size_t i : g.paths) {
+        Path& p = paths[i];
+        if (p.sysfs_state != "running") {
+          p.checker_state = PathState::kDown;
+          p.checker_message = p.dev + ": sysfs state " + p.sysfs_state;
+          continue;
+        }
+        p.checker_state = RunTurChecker(io, p.devnode, &p.checker_message);
+      }
+    }
+  }
+}
+
 }  // namespace
 
 CommandOutput RunMultipath(const MultipathOptions& o, MultipathEnv& env) {
@@ -64,6 +83,7 @@ CommandOutput RunMultipath(const MultipathOptions& o, MultipathEnv& env) {
     r.exit_code = 1;
     return r;
   }
+  CheckPaths(env.scsi, maps, found.paths);
   if (o.json) {
     r.out = DiscoveryJson(found, maps, "create");
     return r;

@@ -73,6 +73,10 @@ Result<WwidFound> DetermineWwid(const WwidEnv& env, const Path& path,
     if (auto w = FromPage83(Bytes(*sysfs_pg83), "sysfs vpd_pg83", tried)) return *w;
   } else {
     tried.Add("sysfs vpd_pg83", "absent");
+  }
+  // As the reference: ask the device itself when sysfs gave nothing usable
+  // and the device is running.
+  if (path.sysfs_state == "running" || path.sysfs_state.empty()) {
     auto sg = env.scsi.InquiryVpd(path.devnode, 0x83);
     if (!sg.ok()) {
       tried.Add("SG_IO VPD 0x83", sg.error().message);
@@ -80,6 +84,8 @@ Result<WwidFound> DetermineWwid(const WwidEnv& env, const Path& path,
       return *w;
     }
   }
+  // Beyond the reference (which leaves such a path without identity): the
+  // unit serial number page.
   if (auto page = env.sysfs.Read(dir + "vpd_pg80"); page.ok()) {
     if (auto w = FromPage80(Bytes(page.value()), "sysfs vpd_pg80", tried)) return *w;
   } else {

@@ -23,6 +23,9 @@ class CannedScsiIo : public ScsiIo {
     if (it == pages.end()) return MakeError(devnode + ": I/O error", EIO);
     return it->second;
   }
+  Result<ScsiReply> TestUnitReady(const std::string& devnode) override {
+    return MakeError(devnode + ": unused", EIO);
+  }
 };
 
 std::string Str(const std::vector<uint8_t>& v) { return std::string(v.begin(), v.end()); }

@@ -10,9 +10,21 @@
 
 namespace mpx {
 
+// What a command returned: SCSI status, transport (host/driver) status and
+// sense bytes. Decoding is left to pure functions (scsi/sense.h, checkers).
+struct ScsiReply {
+  uint8_t status = 0;          // 0 GOOD, 2 CHECK CONDITION, ...
+  uint16_t host_status = 0;    // DID_*: 0 ok
+  uint16_t driver_status = 0;  // DRIVER_*: 0 ok
+  std::vector<uint8_t> sense;
+};
+
 class ScsiIo {
  public:
   virtual ~ScsiIo() = default;
+  // TEST UNIT READY. An error only when the command could not be sent (the
+  // node cannot be opened, the ioctl failed); SCSI failures are in the reply.
+  virtual Result<ScsiReply> TestUnitReady(const std::string& devnode) = 0;
   // INQUIRY with EVPD=1 for `page` on `devnode` (e.g. "/dev/sdb"): the page
   // bytes as returned (header included), or an error naming the device and
   // the sense/host/driver status.
@@ -24,6 +36,7 @@ class SgIo : public ScsiIo {
  public:
   explicit SgIo(unsigned timeout_ms = 30000) : timeout_ms_(timeout_ms) {}
   Result<std::vector<uint8_t>> InquiryVpd(const std::string& devnode, uint8_t page) override;
+  Result<ScsiReply> TestUnitReady(const std::string& devnode) override;
 
  private:
   unsigned timeout_ms_;
@@ -33,6 +46,9 @@ class SgIo : public ScsiIo {
 class NoScsiIo : public ScsiIo {
  public:
   Result<std::vector<uint8_t>> InquiryVpd(const std::string& devnode, uint8_t) override {
+    return MakeError(devnode + ": no SCSI access in this context", 19 /*ENODEV*/);
+  }
+  Result<ScsiReply> TestUnitReady(const std::string& devnode) override {
     return MakeError(devnode + ": no SCSI access in this context", 19 /*ENODEV*/);
   }
 };

@@ -8,6 +8,9 @@
 
 namespace mpx {
 
+// A path checker's verdict.
+enum class PathState { kUndef, kUp, kDown, kGhost, kShaky, kPending };
+
 struct Hctl {
   int host = -1;
   int channel = -1;
@@ -38,6 +41,9 @@ struct Path {
   std::string wwid;
   std::string wwid_source;  // "udev ID_SERIAL", "sysfs vpd_pg83", "SG_IO VPD 0x83", ...
   std::string serial;       // VPD 0x80 serial, trimmed, "" when unknown
+
+  PathState checker_state = PathState::kUndef;  // set by a checker, not by discovery
+  std::string checker_message;                  // why the checker did not say up
 
   std::string DevT() const { return std::to_string(major) + ":" + std::to_string(minor); }
 };

@@ -1,5 +1,6 @@
 #include "output/discovery_report.h"
 
+#include "checker/tur.h"
 #include "output/json_writer.h"
 #include "output/topology_text.h"
 #include "policy/prio.h"
@@ -20,6 +21,7 @@ void WritePath(JsonWriter& w, const Path& p) {
   w.Key("preferred");
   p.preferred ? w.Bool(*p.preferred) : w.Null();
   w.Field("hw_handler", p.hw_handler);
+  w.Field("checker_state", CheckerStateName(p.checker_state));
   w.Field("prioritizer", PrioritizerName(p)).Field("priority", int64_t{PathPriority(p)});
   w.EndObject();
 }

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cstdio>
 
+#include "checker/tur.h"
+
 namespace mpx {
 namespace {
 
@@ -61,7 +63,8 @@ std::string FormatTopology(const MultipathMap& map, const std::vector<Path>& pat
       out += last_group ? "  " : "| ";
       out += k + 1 == pg.paths.size() ? "`- " : "|- ";
       out += PadRight(p.hctl.ToString(), cols.hctl) + " " + PadRight(p.dev, cols.dev) + " " +
-             PadRight(p.DevT(), cols.devt) + " " + style.status + " undef " + p.sysfs_state + "\n";
+             PadRight(p.DevT(), cols.devt) + " " + style.status + " " +
+             std::string(CheckerStateName(p.checker_state)) + " " + p.sysfs_state + "\n";
     }
   }
   return out;

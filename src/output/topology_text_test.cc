@@ -21,6 +21,7 @@ Path P(std::string dev, int host, uint32_t minor) {
   p.major = 8;
   p.minor = minor;
   p.sysfs_state = "running";
+  p.checker_state = PathState::kUp;
   return p;
 }
 
@@ -37,10 +38,10 @@ TEST(FormatTopologyTest, CreateLayoutWithAlignedColumns) {
             "create: 333333330000007d0 undef Linux,scsi_debug\n"
             "size=8.0M features='0' hwhandler='1 alua' wp=undef\n"
             "|-+- policy='service-time 0' prio=50 status=undef\n"
-            "| `- 0:0:0:0 sda 8:0   undef undef running\n"
+            "| `- 0:0:0:0 sda 8:0   undef ready running\n"
             "`-+- policy='service-time 0' prio=10 status=undef\n"
-            "  |- 1:0:0:0 sde 8:64  undef undef running\n"
-            "  `- 2:0:0:0 sdi 8:128 undef undef running\n");
+            "  |- 1:0:0:0 sde 8:64  undef ready running\n"
+            "  `- 2:0:0:0 sdi 8:128 undef ready running\n");
 }
 
 TEST(FormatTopologyTest, NameDifferentFromWwidShowsBoth) {
