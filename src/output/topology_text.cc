@@ -46,7 +46,7 @@ std::string FormatSize(uint64_t sectors) {
 std::string FormatTopology(const MultipathMap& map, const std::vector<Path>& paths,
                            const TopologyStyle& style) {
   std::string out;
-  if (!style.action.empty()) out += style.action + ": ";
+  if (style.action) out += *style.action + ": ";
   out += map.name;
   if (map.name != map.wwid) out += " (" + map.wwid + ")";
   out += " " + style.dm_node + " " + map.vendor + "," + map.model + "\n";

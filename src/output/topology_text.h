@@ -1,6 +1,6 @@
 // The reference's topology layout (multipath -d / -l / -ll):
 //
-//   create: 3600a0980... undef Linux,scsi_debug
+//   create: 3600a0980... undef Linux,scsi_debug    (": 3600a..." in a dry run)
 //   size=8.0M features='0' hwhandler='1 alua' wp=undef
 //   |-+- policy='service-time 0' prio=50 status=undef
 //   | `- 0:0:0:0 sda 8:0  undef ready running
@@ -9,6 +9,7 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -22,7 +23,9 @@ namespace mpx {
 std::string FormatSize(uint64_t sectors);
 
 struct TopologyStyle {
-  std::string action;  // "create", "reload", or "" for a plain listing
+  // "create" or "reload" prints "create: ..."; "" prints ": ..." as the
+  // reference does in dry runs (-d); nullopt (a plain listing) prints no prefix.
+  std::optional<std::string> action;
   std::string dm_node = "undef";
   std::string status = "undef";  // of groups and dm path states in dry runs
 };

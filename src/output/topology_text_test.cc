@@ -44,6 +44,17 @@ TEST(FormatTopologyTest, CreateLayoutWithAlignedColumns) {
             "  `- 2:0:0:0 sdi 8:128 undef ready running\n");
 }
 
+TEST(FormatTopologyTest, DryRunHasAnEmptyActionAndListingNone) {
+  std::vector<Path> paths = {P("sda", 0, 0)};
+  MultipathMap m;
+  m.name = m.wwid = "3600a";
+  m.vendor = "V";
+  m.model = "M";
+  m.groups = {{{0}, 1}};
+  EXPECT_EQ(FormatTopology(m, paths, {.action = ""}).substr(0, 17), ": 3600a undef V,M");
+  EXPECT_EQ(FormatTopology(m, paths, {}).substr(0, 15), "3600a undef V,M");
+}
+
 TEST(FormatTopologyTest, NameDifferentFromWwidShowsBoth) {
   std::vector<Path> paths = {P("sda", 0, 0)};
   MultipathMap m;

@@ -72,6 +72,19 @@ def main():
     if ref_maps != mpx_maps:
         bad.append(f"maps differ: reference {sorted((k, sorted(v)) for k, v in ref_maps.items())} "
                    f"mpx {sorted((k, sorted(v)) for k, v in mpx_maps.items())}")
+    # The whole dry-run topology text, where the reference can see the paths
+    # (with udev): identical on the same guest, byte for byte.
+    ref_text = os.path.join(outdir, "reference-d.txt")
+    if not glob.glob(os.path.join(outdir, "reference-v3-sd*.txt")) and os.path.exists(ref_text):
+        a = open(ref_text).read()
+        b = open(os.path.join(outdir, "mpx-d.txt")).read()
+        if a != b:
+            import difflib
+            diff = "".join(difflib.unified_diff(a.splitlines(True), b.splitlines(True),
+                                                "reference -d -i", "mpx -d", n=1))
+            bad.append("multipath -d text differs:\n" + diff[:3000])
+        else:
+            print(f"multipath -d text identical ({len(a.splitlines())} lines)")
     print(f"{len(ref_uids)} paths, {len(ref_maps)} maps in the reference; "
           f"{len(mpx_uids)} paths, {len(mpx_maps)} maps in mpx")
     for b in bad:

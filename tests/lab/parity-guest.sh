@@ -8,6 +8,8 @@ mpx="$root/build/bin/multipath"
 "$mpx" -d --json >"$out/mpx.json" 2>"$out/mpx.err"
 echo $? >"$out/mpx.rc"
 "$mpx" -d -v3 >"$out/mpx-v3.txt" 2>&1
+"$mpx" -d >"$out/mpx-d.txt" 2>&1
+multipath -d -i >"$out/reference-d.txt" 2>/dev/null
 "$root/lab/tests/reference-wwids.sh" >"$out/reference-summary.txt" 2>&1
 cat "$out/reference-summary.txt"
 echo "== mpx multipath -d"
