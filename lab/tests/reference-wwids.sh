@@ -16,6 +16,9 @@
 # and prints a summary table on stdout. /etc/multipath.conf is written in the
 # guest overlay only and removed again.
 set -uo pipefail
+# It writes /etc/multipath.conf and the reference creates /etc/multipath/: only in
+# the guest's overlay, never on the host.
+[[ -d /run/mpx-lab/ctl ]] || { echo "$0: run this inside the lab guest (lab/lab run)" >&2; exit 2; }
 here=$(cd "$(dirname "$0")/.." && pwd)
 out=${MPX_LAB_OUT:-/tmp}
 udev=${MPX_LAB_UDEV:-none}
