@@ -13,9 +13,9 @@ Result<std::string> ReadTrimmed(const Sysfs& fs, const std::string& path) {
   return std::string(Trim(r.value()));
 }
 
-std::string ReadOr(const Sysfs& fs, const std::string& path, std::string fallback) {
+std::string ReadOr(const Sysfs& fs, const std::string& path, std::string_view fallback) {
   auto r = ReadTrimmed(fs, path);
-  return r.ok() ? std::move(r).value() : fallback;
+  return r.ok() ? std::move(r).value() : std::string(fallback);
 }
 
 Error Bad(std::string_view dev, std::string_view what) {

@@ -116,7 +116,7 @@ Result<std::string> DirSysfs::Resolve(std::string_view path) const {
 }
 
 bool DirSysfs::Exists(std::string_view path) const {
-  struct stat st;
+  struct stat st {};
   return ::fstatat(fd_.get(), std::string(path).c_str(), &st, 0) == 0;
 }
 
