@@ -72,6 +72,16 @@ def main():
     if ref_maps != mpx_maps:
         bad.append(f"maps differ: reference {sorted((k, sorted(v)) for k, v in ref_maps.items())} "
                    f"mpx {sorted((k, sorted(v)) for k, v in mpx_maps.items())}")
+    # With the sysfs pages hidden (udev none), SG_IO INQUIRY gives the same.
+    sgio = os.path.join(outdir, "mpx-sgio.json")
+    if os.path.exists(sgio):
+        doc = json.load(open(sgio))
+        got = {p["dev"]: (p["wwid"], p["wwid_source"]) for p in doc["paths"]}
+        want = {d: (w, "SG_IO VPD 0x83") for d, w in mpx_uids.items()}
+        if got != want:
+            bad.append(f"SG_IO identities differ: {got} vs {want}")
+        else:
+            print(f"SG_IO VPD 0x83 gives the same {len(got)} WWIDs")
     # The whole dry-run topology text, where the reference can see the paths
     # (with udev): identical on the same guest, byte for byte.
     ref_text = os.path.join(outdir, "reference-d.txt")
