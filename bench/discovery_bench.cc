@@ -19,6 +19,7 @@
 
 #include "discovery/discover.h"
 #include "policy/coalesce.h"
+#include "policy/prio.h"
 #include "policy/topology.h"
 #include "testing/synthetic_san.h"
 
@@ -41,7 +42,9 @@ Sample RunOnce(const std::string& root, size_t expect_paths) {
     mpx::WwidEnv env{fs.value(), udev, scsi};
     auto found = mpx::Discover(env, mpx::Blacklist::BuiltIn());
     size_t groups = 0;
-    for (const auto& c : mpx::Coalesce(found.paths)) groups += mpx::BuildMap(c, found.paths).groups.size();
+    std::vector<int> prio;
+    for (const auto& p : found.paths) prio.push_back(mpx::PathPriority(p));
+    for (const auto& c : mpx::Coalesce(found.paths)) groups += mpx::BuildMap(c, found.paths, prio).groups.size();
     _exit(found.paths.size() == expect_paths && groups == expect_paths ? 0 : 3);
   }
   int status = 0;

@@ -7,6 +7,7 @@
 #include "output/discovery_report.h"
 #include "output/topology_text.h"
 #include "policy/coalesce.h"
+#include "policy/prio.h"
 #include "policy/topology.h"
 
 namespace mpx {
@@ -14,25 +15,22 @@ namespace {
 
 // Does `arg` (sdb, /dev/sdb, 8:16, a WWID or a map name) name this map or one
 // of its paths?
-bool Selects(const std::string& arg, const MultipathMap& m, const std::vector<Path>& paths) {
-  if (arg == m.wwid || arg == m.name) return true;
+bool Selects(const std::string& arg, const CandidateMap& m, const std::vector<Path>& paths) {
+  if (arg == m.wwid) return true;
   std::string dev = arg.rfind("/dev/", 0) == 0 ? arg.substr(5) : arg;
-  for (const auto& g : m.groups) {
-    for (size_t i : g.paths) {
-      if (paths[i].dev == dev || paths[i].DevT() == arg) return true;
-    }
-  }
-  return false;
+  return std::any_of(m.paths.begin(), m.paths.end(), [&](size_t i) {
+    return paths[i].dev == dev || paths[i].DevT() == arg;
+  });
 }
 
 // Keeps the maps the arguments select; an argument that selects nothing is an
 // error, reported with the reason discovery skipped it when there is one.
 Status Select(const std::vector<std::string>& args, const DiscoveryResult& found,
-              std::vector<MultipathMap>& maps) {
+              std::vector<CandidateMap>& maps) {
   if (args.empty()) return {};
   for (const auto& a : args) {
     bool any = std::any_of(maps.begin(), maps.end(),
-                           [&](const MultipathMap& m) { return Selects(a, m, found.paths); });
+                           [&](const CandidateMap& m) { return Selects(a, m, found.paths); });
     if (any) continue;
     std::string dev = a.rfind("/dev/", 0) == 0 ? a.substr(5) : a;
     for (const auto& s : found.skipped) {
@@ -40,7 +38,7 @@ Status Select(const std::vector<std::string>& args, const DiscoveryResult& found
     }
     return MakeError(a + ": no such path, WWID or map", ENODEV);
   }
-  std::erase_if(maps, [&](const MultipathMap& m) {
+  std::erase_if(maps, [&](const CandidateMap& m) {
     return std::none_of(args.begin(), args.end(),
                         [&](const std::string& a) { return Selects(a, m, found.paths); });
   });
@@ -49,18 +47,16 @@ Status Select(const std::vector<std::string>& args, const DiscoveryResult& found
 
 // Runs the tur checker on every path of the maps, as the reference does
 // before it prints a topology. An offline device is down without I/O.
-void CheckPaths(ScsiIo& io, const std::vector<MultipathMap>& maps, std::vector<Path>& paths) {
+void CheckPaths(ScsiIo& io, const std::vector<CandidateMap>& maps, std::vector<Path>& paths) {
   for (const auto& m : maps) {
-    for (const auto& g : m.groups) {
-      for (size_t i : g.paths) {
-        Path& p = paths[i];
-        if (p.sysfs_state != "running") {
-          p.checker_state = PathState::kDown;
-          p.checker_message = p.dev + ": sysfs state " + p.sysfs_state;
-          continue;
-        }
-        p.checker_state = RunTurChecker(io, p.devnode, &p.checker_message);
+    for (size_t i : m.paths) {
+      Path& p = paths[i];
+      if (p.sysfs_state != "running") {
+        p.checker_state = PathState::kDown;
+        p.checker_message = p.dev + ": sysfs state " + p.sysfs_state;
+        continue;
       }
+      p.checker_state = RunTurChecker(io, p.devnode, &p.checker_message);
     }
   }
 }
@@ -76,14 +72,18 @@ CommandOutput RunMultipath(const MultipathOptions& o, MultipathEnv& env) {
   }
   WwidEnv wenv{env.sysfs, env.udev, env.scsi};
   DiscoveryResult found = Discover(wenv, Blacklist::BuiltIn());
-  std::vector<MultipathMap> maps;
-  for (const auto& c : Coalesce(found.paths)) maps.push_back(BuildMap(c, found.paths));
-  if (Status s = Select(o.devices, found, maps); !s.ok()) {
+  std::vector<CandidateMap> candidates = Coalesce(found.paths);
+  if (Status s = Select(o.devices, found, candidates); !s.ok()) {
     r.err = "multipath: " + s.error().message + "\n";
     r.exit_code = 1;
     return r;
   }
-  CheckPaths(env.scsi, maps, found.paths);
+  // Checkers first: a failed path does not count in its group's priority.
+  CheckPaths(env.scsi, candidates, found.paths);
+  std::vector<int> prio;
+  for (const Path& p : found.paths) prio.push_back(PathPriority(p));
+  std::vector<MultipathMap> maps;
+  for (const auto& c : candidates) maps.push_back(BuildMap(c, found.paths, prio));
   if (o.json) {
     r.out = DiscoveryJson(found, maps, "create");
     return r;

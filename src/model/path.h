@@ -32,6 +32,7 @@ struct Path {
   uint64_t size_sectors = 0;  // 512-byte sectors
   std::string transport;      // fc, iscsi, sas, spi, srp, usb, ata, unspec
   std::string sysfs_path;     // the SCSI device directory, relative to the sysfs root
+  std::string target_node_name;  // fc node_name / iscsi targetname / sas address, "" if none
 
   std::optional<int> tpg;      // target port group id (VPD 0x83 designator type 5)
   std::string alua_state;      // device/access_state (scsi_dh_alua), "" when absent

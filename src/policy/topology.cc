@@ -2,29 +2,39 @@
 
 #include <algorithm>
 
-#include "policy/prio.h"
-
 namespace mpx {
 
-void OrderGroups(std::vector<PathGroup>& groups) {
-  std::stable_sort(groups.begin(), groups.end(), [](const PathGroup& a, const PathGroup& b) {
+void OrderGroups(std::vector<PathGroup>& groups, const std::vector<Path>& paths) {
+  std::stable_sort(groups.begin(), groups.end(), [&](const PathGroup& a, const PathGroup& b) {
     if (a.priority != b.priority) return a.priority > b.priority;
-    return a.paths.size() > b.paths.size();
+    return UsablePaths(a, paths) > UsablePaths(b, paths);
   });
 }
 
-MultipathMap BuildMap(const CandidateMap& c, const std::vector<Path>& paths) {
+MultipathMap BuildMap(const CandidateMap& c, const std::vector<Path>& paths,
+                      const std::vector<int>& prio, const MapSettings& s) {
   MultipathMap m;
   m.name = c.wwid;
   m.wwid = c.wwid;
   m.vendor = c.vendor;
   m.model = c.model;
   m.size_sectors = c.size_sectors;
-  for (size_t i : c.paths) {
-    m.groups.push_back(PathGroup{{i}, PathPriority(paths[i]), "service-time 0"});
-    if (m.hwhandler == "0" && !paths[i].hw_handler.empty()) m.hwhandler = "1 " + paths[i].hw_handler;
+  m.features = s.features;
+  m.hwhandler = s.hwhandler;
+  if (s.retain_attached_hw_handler) {
+    for (size_t i : c.paths) {
+      if (!paths[i].hw_handler.empty()) {
+        m.hwhandler = "1 " + paths[i].hw_handler;
+        break;
+      }
+    }
   }
-  OrderGroups(m.groups);
+  m.groups = GroupPaths(s.grouping, c.paths, paths, prio);
+  for (auto& g : m.groups) {
+    g.selector = s.selector;
+    g.priority = GroupPriority(g, paths, prio);
+  }
+  OrderGroups(m.groups, paths);
   return m;
 }
 

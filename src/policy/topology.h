@@ -1,21 +1,32 @@
-// Shaping candidate maps into wanted multipath maps. For now the compiled-in
-// defaults only: failover grouping (one path per group), detect_prio, groups
-// ordered best first, the map named by its WWID, the attached hardware
-// handler retained. The configuration file extends this.
+// Shaping candidate maps into wanted multipath maps: grouping, group
+// priorities and order, features and handler. Settings come from the
+// configuration (compiled defaults when there is none).
 #pragma once
 
+#include <string>
 #include <vector>
 
 #include "model/candidate_map.h"
 #include "model/multipath_map.h"
 #include "model/path.h"
+#include "policy/grouping.h"
 
 namespace mpx {
 
-// Orders groups by priority, best first; ties go to the group with more paths,
-// then keep their order (a stable sort).
-void OrderGroups(std::vector<PathGroup>& groups);
+struct MapSettings {
+  GroupingPolicy grouping = GroupingPolicy::kFailover;
+  std::string selector = "service-time 0";
+  std::string features = "0";
+  std::string hwhandler = "0";           // "0": retain what the kernel attached
+  bool retain_attached_hw_handler = true;  // always on kernels >= 4.3
+};
 
-MultipathMap BuildMap(const CandidateMap& candidate, const std::vector<Path>& paths);
+// Orders groups by priority, best first; ties go to the group with more
+// usable paths, then keep their order (a stable sort).
+void OrderGroups(std::vector<PathGroup>& groups, const std::vector<Path>& paths);
+
+// `prio[i]` is the priority of paths[i].
+MultipathMap BuildMap(const CandidateMap& candidate, const std::vector<Path>& paths,
+                      const std::vector<int>& prio, const MapSettings& settings = {});
 
 }  // namespace mpx

@@ -18,38 +18,81 @@ TEST(PrioTest, AluaStates) {
   EXPECT_EQ(PrioritizerName(p), "const");
 }
 
-TEST(OrderGroupsTest, DescendingPriorityStableInsideTies) {
-  // The REFERENCE.md example: priorities {7,1,3,3,5,2,8,2} under group_by_prio.
-  std::vector<PathGroup> g = {{{6}, 8}, {{0}, 7}, {{1}, 1}, {{2, 3}, 3},
-                              {{4}, 5}, {{5, 7}, 2}};
-  OrderGroups(g);
-  std::vector<std::vector<size_t>> order;
-  for (auto& x : g) order.push_back(x.paths);
-  EXPECT_EQ(order, (std::vector<std::vector<size_t>>{{6}, {0}, {4}, {2, 3}, {5, 7}, {1}}));
+std::vector<std::vector<size_t>> Members(const std::vector<PathGroup>& g) {
+  std::vector<std::vector<size_t>> out;
+  for (const auto& x : g) out.push_back(x.paths);
+  return out;
 }
 
-TEST(OrderGroupsTest, TieGoesToMorePaths) {
-  std::vector<PathGroup> g = {{{0}, 10}, {{1, 2}, 10}};
-  OrderGroups(g);
-  EXPECT_EQ(g[0].paths.size(), 2u);
+CandidateMap Candidate(size_t n) {
+  CandidateMap c{"3600a", {}, "Linux", "scsi_debug", 2048, {}};
+  for (size_t i = 0; i < n; ++i) c.paths.push_back(i);
+  return c;
+}
+
+TEST(BuildMapTest, GroupByPrioReferenceExample) {
+  // REFERENCE.md §2: priorities {7,1,3,3,5,2,8,2} give {6},{0},{4},{2,3},{5,7},{1}.
+  std::vector<Path> paths(8);
+  std::vector<int> prio = {7, 1, 3, 3, 5, 2, 8, 2};
+  MultipathMap m = BuildMap(Candidate(8), paths, prio, {.grouping = GroupingPolicy::kGroupByPrio});
+  EXPECT_EQ(Members(m.groups),
+            (std::vector<std::vector<size_t>>{{6}, {0}, {4}, {2, 3}, {5, 7}, {1}}));
+  EXPECT_EQ(m.groups[3].priority, 3);
 }
 
 TEST(BuildMapTest, FailoverGroupsBestFirstWithAttachedHandler) {
   std::vector<Path> paths(3);
-  const char* states[] = {"standby", "active/optimized", "active/non-optimized"};
-  for (int i = 0; i < 3; ++i) {
-    paths[i].alua_state = states[i];
-    paths[i].hw_handler = "alua";
-  }
-  CandidateMap c{"3600a", {0, 1, 2}, "Linux", "scsi_debug", 2048, {}};
-  MultipathMap m = BuildMap(c, paths);
+  for (auto& p : paths) p.hw_handler = "alua";
+  MultipathMap m = BuildMap(Candidate(3), paths, {1, 50, 10});
   EXPECT_EQ(m.name, "3600a");
   EXPECT_EQ(m.hwhandler, "1 alua");
-  ASSERT_EQ(m.groups.size(), 3u);
-  EXPECT_EQ(m.groups[0].paths, std::vector<size_t>{1});
+  EXPECT_EQ(Members(m.groups), (std::vector<std::vector<size_t>>{{1}, {2}, {0}}));
   EXPECT_EQ(m.groups[0].priority, 50);
-  EXPECT_EQ(m.groups[1].paths, std::vector<size_t>{2});
-  EXPECT_EQ(m.groups[2].priority, 1);
+  EXPECT_EQ(m.groups[0].selector, "service-time 0");
+}
+
+TEST(BuildMapTest, MultibusAveragesUsablePathsOnly) {
+  std::vector<Path> paths(3);
+  paths[0].checker_state = PathState::kUp;
+  paths[1].checker_state = PathState::kDown;  // not counted
+  paths[2].checker_state = PathState::kGhost;
+  MultipathMap m = BuildMap(Candidate(3), paths, {50, 40, 10},
+                            {.grouping = GroupingPolicy::kMultibus, .selector = "round-robin 0"});
+  ASSERT_EQ(m.groups.size(), 1u);
+  EXPECT_EQ(m.groups[0].paths, (std::vector<size_t>{0, 1, 2}));
+  EXPECT_EQ(m.groups[0].priority, 30);
+  EXPECT_EQ(m.groups[0].selector, "round-robin 0");
+}
+
+TEST(BuildMapTest, GroupBySerialAndNodeName) {
+  std::vector<Path> paths(4);
+  const char* serials[] = {"A", "B", "A", "B"};
+  const char* nodes[] = {"n1", "n1", "n2", "n2"};
+  for (int i = 0; i < 4; ++i) paths[i].serial = serials[i], paths[i].target_node_name = nodes[i];
+  std::vector<int> prio(4, 1);
+  EXPECT_EQ(Members(BuildMap(Candidate(4), paths, prio, {.grouping = GroupingPolicy::kGroupBySerial}).groups),
+            (std::vector<std::vector<size_t>>{{0, 2}, {1, 3}}));
+  EXPECT_EQ(Members(BuildMap(Candidate(4), paths, prio, {.grouping = GroupingPolicy::kGroupByNodeName}).groups),
+            (std::vector<std::vector<size_t>>{{0, 1}, {2, 3}}));
+}
+
+TEST(OrderGroupsTest, TieGoesToMoreUsablePaths) {
+  std::vector<Path> paths(3);
+  paths[1].checker_state = PathState::kDown;
+  std::vector<PathGroup> g = {{{0}, 10}, {{1, 2}, 10}};
+  OrderGroups(g, paths);
+  EXPECT_EQ(g[0].paths, (std::vector<size_t>{0}));  // 1 usable each: stable
+  paths[1].checker_state = PathState::kUp;
+  OrderGroups(g, paths);
+  EXPECT_EQ(g[0].paths, (std::vector<size_t>{1, 2}));
+}
+
+TEST(GroupingPolicyTest, NamesRoundTrip) {
+  for (auto p : {GroupingPolicy::kFailover, GroupingPolicy::kMultibus, GroupingPolicy::kGroupBySerial,
+                 GroupingPolicy::kGroupByPrio, GroupingPolicy::kGroupByNodeName}) {
+    EXPECT_EQ(ParseGroupingPolicy(GroupingPolicyName(p)), p);
+  }
+  EXPECT_FALSE(ParseGroupingPolicy("round-robin"));
 }
 
 }  // namespace

@@ -1,0 +1,88 @@
+#include "policy/grouping.h"
+
+#include <functional>
+#include <map>
+
+namespace mpx {
+namespace {
+
+constexpr std::pair<GroupingPolicy, std::string_view> kNames[] = {
+    {GroupingPolicy::kFailover, "failover"},
+    {GroupingPolicy::kMultibus, "multibus"},
+    {GroupingPolicy::kGroupBySerial, "group_by_serial"},
+    {GroupingPolicy::kGroupByPrio, "group_by_prio"},
+    {GroupingPolicy::kGroupByNodeName, "group_by_node_name"},
+};
+
+bool Usable(const Path& p) {
+  return p.checker_state == PathState::kUp || p.checker_state == PathState::kGhost ||
+         p.checker_state == PathState::kUndef;
+}
+
+// Groups members by a key, in order of each key's first appearance.
+template <typename Key>
+std::vector<PathGroup> GroupByKey(const std::vector<size_t>& members,
+                                  const std::function<Key(size_t)>& key_of) {
+  std::vector<PathGroup> groups;
+  std::map<Key, size_t> index;
+  for (size_t i : members) {
+    auto [it, inserted] = index.try_emplace(key_of(i), groups.size());
+    if (inserted) groups.emplace_back();
+    groups[it->second].paths.push_back(i);
+  }
+  return groups;
+}
+
+}  // namespace
+
+std::optional<GroupingPolicy> ParseGroupingPolicy(std::string_view word) {
+  for (const auto& [p, name] : kNames) {
+    if (name == word) return p;
+  }
+  return std::nullopt;
+}
+
+std::string_view GroupingPolicyName(GroupingPolicy p) {
+  for (const auto& [q, name] : kNames) {
+    if (q == p) return name;
+  }
+  return "failover";
+}
+
+std::vector<PathGroup> GroupPaths(GroupingPolicy policy, const std::vector<size_t>& members,
+                                  const std::vector<Path>& paths, const std::vector<int>& prio) {
+  switch (policy) {
+    case GroupingPolicy::kMultibus:
+      return members.empty() ? std::vector<PathGroup>{} : std::vector<PathGroup>{PathGroup{members}};
+    case GroupingPolicy::kGroupBySerial:
+      return GroupByKey<std::string>(members, [&](size_t i) { return paths[i].serial; });
+    case GroupingPolicy::kGroupByPrio:
+      return GroupByKey<int>(members, [&](size_t i) { return prio[i]; });
+    case GroupingPolicy::kGroupByNodeName:
+      return GroupByKey<std::string>(members, [&](size_t i) { return paths[i].target_node_name; });
+    case GroupingPolicy::kFailover:
+      break;
+  }
+  std::vector<PathGroup> groups;
+  for (size_t i : members) groups.push_back(PathGroup{{i}});
+  return groups;
+}
+
+int GroupPriority(const PathGroup& g, const std::vector<Path>& paths, const std::vector<int>& prio) {
+  long sum = 0;
+  long n = 0;
+  for (size_t i : g.paths) {
+    if (!Usable(paths[i])) continue;
+    sum += prio[i];
+    ++n;
+  }
+  return n == 0 ? 0 : static_cast<int>(sum / n);
+}
+
+size_t UsablePaths(const PathGroup& g, const std::vector<Path>& paths) {
+  size_t n = 0;
+  for (size_t i : g.paths) n += Usable(paths[i]) ? 1 : 0;
+  return n;
+}
+
+}  // namespace mpx
