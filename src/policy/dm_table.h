@@ -1,0 +1,70 @@
+// The dm-multipath table and status grammar, both ways, and building a table
+// from mpx's model. Pure functions: no I/O.
+//
+// Table:  <start> <length> multipath <#features> [feature words]
+//         <#hwh args> [hwhandler [args]] <#groups> <initial group>
+//         per group: <selector> <#selector args> [args] <#paths> <#per-path args>
+//                    (<maj:min> [per-path args])+
+// Status: <start> <length> multipath 2 <queueing> <pg_init_count>
+//         <#hwh status> [words] <#groups> <current group>
+//         per group: A|E|D <#selector status> [args] <#paths> <#path status args>
+//                    (<maj:min> A|F <fail count> [path status args])+
+//
+// What the kernel echoes back is not always what it was given (see
+// dm_table_test.cc, KernelNormalisation, checked in the lab): it prints
+// features in its own order, drops the hardware handler's args, prints
+// selector args as "0", the selector's own per-path arg count (service-time
+// 2: repeat count and relative throughput) and repeat counts above 1 as 1,
+// and the initial group as the group the next I/O goes to. Every line ends
+// with a space.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "base/result.h"
+#include "model/dm_table.h"
+#include "model/multipath_map.h"
+#include "model/path.h"
+
+namespace mpx {
+
+// The table line in the kernel's spacing without its trailing space, e.g.
+// "0 2097152 multipath 1 queue_if_no_path 1 alua 1 1 service-time 0 1 1 8:16 1".
+// Precondition: the paths of a group carry equally many args.
+std::string FormatTable(const DmTable& table);
+
+// Parses a table line (as `dmsetup table` prints it, or as FormatTable
+// writes it; any run of blanks separates words). Counts are checked strictly,
+// as the kernel checks them. Errors read
+// `dm table: word 7 ("x"): expected the number of path groups` (words count
+// from 0; "at the end" when the line is short).
+Result<DmTable> ParseTable(std::string_view line);
+
+// Parses a status line as `dmsetup status` prints it.
+Result<DmStatus> ParseStatus(std::string_view line);
+
+// Parses a count-prefixed word list as multipath.conf writes features and
+// hardware_handler: "0", "1 queue_if_no_path", "2 pg_init_retries 50".
+Result<std::vector<std::string>> ParseCountedWords(std::string_view s);
+
+struct TableOptions {
+  unsigned rr_min_io_rq = 1;
+  bool rr_weight_priorities = false;  // rr_weight priorities: per-path arg × path priority
+  std::vector<int> priorities;        // priorities[i] of paths[i]; used with rr_weight priorities
+  // no_path_retry: true (queue or N) adds queue_if_no_path to the features,
+  // false (fail) removes it, nullopt keeps the features as they are.
+  std::optional<bool> queue_if_no_path;
+};
+
+// The table the reference loads for `map`: its features and hardware handler
+// (count-prefixed strings), its groups in order with the map's selector, one
+// per-path arg (rr_min_io_rq, times the path's priority when rr_weight is
+// priorities and the priority is > 0), initial group 1 (0 with no groups).
+// Fails on a malformed features/hwhandler string or a path index out of range.
+Result<DmTable> BuildTable(const MultipathMap& map, const std::vector<Path>& paths,
+                           const TableOptions& options = {});
+
+}  // namespace mpx
