@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "base/parallel.h"
 #include "checker/tur.h"
 #include "discovery/discover.h"
 #include "output/discovery_report.h"
@@ -47,18 +48,19 @@ Status Select(const std::vector<std::string>& args, const DiscoveryResult& found
 
 // Runs the tur checker on every path of the maps, as the reference does
 // before it prints a topology. An offline device is down without I/O.
+// Paths are checked in parallel: a TUR can wait on a slow target.
 void CheckPaths(ScsiIo& io, const std::vector<CandidateMap>& maps, std::vector<Path>& paths) {
-  for (const auto& m : maps) {
-    for (size_t i : m.paths) {
-      Path& p = paths[i];
-      if (p.sysfs_state != "running") {
-        p.checker_state = PathState::kDown;
-        p.checker_message = p.dev + ": sysfs state " + p.sysfs_state;
-        continue;
-      }
-      p.checker_state = RunTurChecker(io, p.devnode, &p.checker_message);
+  std::vector<size_t> todo;
+  for (const auto& m : maps) todo.insert(todo.end(), m.paths.begin(), m.paths.end());
+  ParallelFor(todo.size(), WorkerCount(todo.size()), [&](size_t k) {
+    Path& p = paths[todo[k]];
+    if (p.sysfs_state != "running") {
+      p.checker_state = PathState::kDown;
+      p.checker_message = p.dev + ": sysfs state " + p.sysfs_state;
+      return;
     }
-  }
+    p.checker_state = RunTurChecker(io, p.devnode, &p.checker_message);
+  });
 }
 
 }  // namespace

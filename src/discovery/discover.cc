@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "base/parallel.h"
 #include "discovery/scsi_path.h"
 
 namespace mpx {
@@ -37,26 +38,34 @@ DiscoveryResult Discover(const WwidEnv& env, const Blacklist& blacklist) {
     out.skipped.push_back({"block", names.error().message});
     return out;
   }
-  std::vector<std::pair<std::string, Path>> found;  // (sysfs path, path) for ordering
+  std::vector<std::string> candidates;
   for (const std::string& dev : names.value()) {
     if (auto why = blacklist.CheckDevnode(dev)) {
       out.skipped.push_back({dev, *why});
-      continue;
+    } else {
+      candidates.push_back(dev);
     }
-    auto path = DiscoverOne(env, blacklist, dev);
-    if (!path.ok()) {
-      std::string msg = path.error().message;
-      if (msg.rfind(dev + ": ", 0) == 0) msg.erase(0, dev.size() + 2);
-      out.skipped.push_back({dev, msg});
-      continue;
-    }
-    std::string key = path->sysfs_path;
-    found.emplace_back(std::move(key), std::move(path).value());
   }
+  // Each device's reads are independent: spread them over a few threads
+  // (sysfs and SG_IO calls block), each writing its own slot.
+  std::vector<std::optional<Result<Path>>> slots(candidates.size());
+  ParallelFor(candidates.size(), WorkerCount(candidates.size()),
+              [&](size_t i) { slots[i].emplace(DiscoverOne(env, blacklist, candidates[i])); });
+  std::vector<Path> found;
+  for (size_t i = 0; i < candidates.size(); ++i) {
+    Result<Path>& r = *slots[i];
+    if (r.ok()) {
+      found.push_back(std::move(r).value());
+      continue;
+    }
+    std::string msg = r.error().message;
+    if (msg.rfind(candidates[i] + ": ", 0) == 0) msg.erase(0, candidates[i].size() + 2);
+    out.skipped.push_back({candidates[i], msg});
+  }
+  // udev's enumeration order: by device path.
   std::stable_sort(found.begin(), found.end(),
-                   [](const auto& a, const auto& b) { return a.first < b.first; });
-  out.paths.reserve(found.size());
-  for (auto& f : found) out.paths.push_back(std::move(f.second));
+                   [](const Path& a, const Path& b) { return a.sysfs_path < b.sysfs_path; });
+  out.paths = std::move(found);
   return out;
 }
 

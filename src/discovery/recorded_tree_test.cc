@@ -67,7 +67,7 @@ class RecordedTreeTest : public ::testing::TestWithParam<const char*> {
  protected:
   void SetUp() override {
     std::string tarball = std::string(MPX_SOURCE_DIR) + "/tests/fixtures/" + GetParam();
-    if (!fs::exists(tarball)) GTEST_SKIP() << "fixture missing: " << tarball;
+    ASSERT_TRUE(fs::exists(tarball)) << "fixture missing: " << tarball;
     std::string cmd = "tar -xzf '" + tarball + "' -C '" + dir_.path() + "'";
     ASSERT_EQ(std::system(cmd.c_str()), 0) << cmd;
     top_ = FindRecording(dir_.path());

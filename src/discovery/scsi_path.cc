@@ -3,6 +3,7 @@
 #include <cerrno>
 
 #include "base/strings.h"
+#include "scsi/inquiry.h"
 
 namespace mpx {
 namespace {
@@ -23,6 +24,33 @@ Error Bad(std::string_view dev, std::string_view what) {
 }
 
 bool Contains(std::string_view s, std::string_view part) { return s.find(part) != s.npos; }
+
+// Peripheral type, vendor, model and revision: from the `inquiry` attribute
+// in one read when the kernel has it, else from the four text attributes.
+Status ReadIdentity(const Sysfs& fs, const std::string& d, Path& p) {
+  std::string dev = p.dev;
+  if (auto raw = fs.Read(d + "inquiry"); raw.ok()) {
+    auto q = scsi::DecodeStandardInquiry(
+        {reinterpret_cast<const uint8_t*>(raw->data()), raw->size()});
+    if (q.ok()) {
+      if (q->device_type != 0) {
+        return Bad(dev, "SCSI peripheral type " + std::to_string(q->device_type) + " is not a disk");
+      }
+      p.vendor = q->vendor;
+      p.model = q->product;
+      p.rev = q->revision;
+      return {};
+    }
+  }
+  std::string type = ReadOr(fs, d + "type", "");
+  if (type != "0") {
+    return Bad(dev, "SCSI peripheral type " + (type.empty() ? "unknown" : type) + " is not a disk");
+  }
+  p.vendor = ReadOr(fs, d + "vendor", "");
+  p.model = ReadOr(fs, d + "model", "");
+  p.rev = ReadOr(fs, d + "rev", "");
+  return {};
+}
 
 }  // namespace
 
@@ -87,17 +115,16 @@ Result<Path> ReadScsiPath(const Sysfs& fs, std::string_view dev) {
   p.hctl = hctl.value();
 
   const std::string d = base + "/device/";
-  std::string type = ReadOr(fs, d + "type", "");
-  if (type != "0") return Bad(dev, "SCSI peripheral type " + (type.empty() ? "unknown" : type) + " is not a disk");
-  p.vendor = ReadOr(fs, d + "vendor", "");
-  p.model = ReadOr(fs, d + "model", "");
-  p.rev = ReadOr(fs, d + "rev", "");
+  if (Status s = ReadIdentity(fs, d, p); !s.ok()) return s.error();
   p.sysfs_state = ReadOr(fs, d + "state", "unknown");
-  p.alua_state = ReadOr(fs, d + "access_state", "");
-  std::string pref = ReadOr(fs, d + "preferred_path", "");
-  if (!pref.empty()) p.preferred = pref == "1";
+  // The ALUA attributes exist only while scsi_dh_alua is attached.
   p.hw_handler = ReadOr(fs, d + "dh_state", "");
   if (p.hw_handler == "detached") p.hw_handler.clear();
+  if (p.hw_handler == "alua") {
+    p.alua_state = ReadOr(fs, d + "access_state", "");
+    std::string pref = ReadOr(fs, d + "preferred_path", "");
+    if (!pref.empty()) p.preferred = pref == "1";
+  }
   p.transport = DetectTransport(fs, p.sysfs_path, p.hctl);
   return p;
 }

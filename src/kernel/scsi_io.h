@@ -19,6 +19,8 @@ struct ScsiReply {
   std::vector<uint8_t> sense;
 };
 
+// Implementations must be safe to call from several threads at once
+// (discovery and checkers run in parallel).
 class ScsiIo {
  public:
   virtual ~ScsiIo() = default;

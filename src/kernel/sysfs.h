@@ -14,6 +14,7 @@
 
 namespace mpx {
 
+// Implementations must be safe to call from several threads at once.
 class Sysfs {
  public:
   virtual ~Sysfs() = default;
@@ -27,7 +28,8 @@ class Sysfs {
   virtual bool Exists(std::string_view path) const = 0;
 };
 
-// Sysfs over a directory. Thread-compatible; holds one directory fd.
+// Sysfs over a directory. Thread-safe: holds one directory fd, used only
+// with *at() calls.
 class DirSysfs : public Sysfs {
  public:
   // Opens `root` (normally "/sys"). Fails if it is not a directory.

@@ -18,6 +18,7 @@ LibUdevDb::~LibUdevDb() {
 }
 
 std::optional<Properties> LibUdevDb::Lookup(dev_t devt) const {
+  std::lock_guard<std::mutex> lock(mu_);
   if (udev_ == nullptr) return std::nullopt;
   std::unique_ptr<udev_device, DeviceUnref> dev(udev_device_new_from_devnum(udev_, 'b', devt));
   if (!dev || udev_device_get_is_initialized(dev.get()) <= 0) return std::nullopt;

@@ -9,6 +9,7 @@
 
 #include <map>
 #include <memory>
+#include <mutex>
 #include <optional>
 #include <string>
 
@@ -18,6 +19,7 @@ namespace mpx {
 
 using Properties = std::map<std::string, std::string>;
 
+// Implementations must be safe to call from several threads at once.
 class UdevDb {
  public:
   virtual ~UdevDb() = default;
@@ -47,7 +49,8 @@ class MapUdevDb : public UdevDb {
 };
 
 // The real database through libudev. Falls back to "unknown" for every device
-// when libudev cannot be initialised.
+// when libudev cannot be initialised. Thread-safe: libudev objects are not,
+// so lookups are serialised on mu_.
 class LibUdevDb : public UdevDb {
  public:
   LibUdevDb();
@@ -57,7 +60,8 @@ class LibUdevDb : public UdevDb {
   std::optional<Properties> Lookup(dev_t devt) const override;
 
  private:
-  ::udev* udev_;
+  mutable std::mutex mu_;
+  ::udev* udev_;  // guarded by mu_
 };
 
 }  // namespace mpx

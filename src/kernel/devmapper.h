@@ -1,0 +1,110 @@
+// DeviceMapper: the kernel's device-mapper as mpx uses it for multipath maps.
+//
+// The product uses LibDevmapper (libdevmapper); tests use FakeDeviceMapper
+// (kernel/fake_devmapper.h), which keeps maps in memory. Tables and statuses
+// are lines in `dmsetup table`/`dmsetup status` form, "<start> <length>
+// <type> <params>", one per target; policy/dm_table.h parses and formats
+// them. Errors name the map and the operation and carry the kernel's errno.
+// Nothing here serializes: callers that share maps across threads lock.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "base/result.h"
+
+namespace mpx {
+
+struct DmMapInfo {
+  std::string name;
+  std::string uuid;  // "mpath-<wwid>" for multipath maps
+  uint32_t major = 0;
+  uint32_t minor = 0;
+  int open_count = 0;
+  bool suspended = false;
+  bool read_only = false;
+  bool inactive_table = false;   // a table was loaded and not yet resumed
+  bool deferred_remove = false;  // removal is pending until the last close
+  uint32_t event_nr = 0;
+  std::string DevT() const { return std::to_string(major) + ":" + std::to_string(minor); }
+};
+
+enum class RemoveMode {
+  kNow,       // refuse (EBUSY) while the map is open
+  kDeferred,  // remove now if unused, else when the last opener closes it
+};
+
+class DeviceMapper {
+ public:
+  virtual ~DeviceMapper() = default;
+
+  // Maps with a target of `target_type` (e.g. "multipath"), sorted by name.
+  virtual Result<std::vector<DmMapInfo>> List(std::string_view target_type) = 0;
+  // ENXIO when there is no such map.
+  virtual Result<DmMapInfo> Info(const std::string& name) = 0;
+  virtual Result<std::string> Table(const std::string& name) = 0;
+  virtual Result<std::string> Status(const std::string& name) = 0;
+
+  // Creates and activates a read-write map. When this returns, the map's
+  // /dev/mapper node exists (made by udev or, without udev, by the library).
+  virtual mpx::Status Create(const std::string& name, const std::string& uuid,
+                             const std::string& table) = 0;
+  // Loads `table` into the inactive slot and resumes the map without
+  // flushing queued I/O, so it works while the map is open and in use.
+  virtual mpx::Status Reload(const std::string& name, const std::string& table) = 0;
+  // Suspends without flushing (a map queueing with no paths would never flush).
+  virtual mpx::Status Suspend(const std::string& name) = 0;
+  virtual mpx::Status Resume(const std::string& name) = 0;
+  virtual mpx::Status Rename(const std::string& name, const std::string& new_name) = 0;
+  // kNow refuses a map whose open count is above 0 with EBUSY.
+  virtual mpx::Status Remove(const std::string& name, RemoveMode mode) = 0;
+  // A target message to sector 0: "fail_path 8:16", "reinstate_path 8:16",
+  // "switch_group 2", "queue_if_no_path", "fail_if_no_path", ...
+  virtual mpx::Status Message(const std::string& name, const std::string& message) = 0;
+};
+
+// Splits "<start> <length> <type> <params>" (params may be empty).
+struct DmTarget {
+  uint64_t start = 0;
+  uint64_t length = 0;
+  std::string type;
+  std::string params;
+};
+Result<DmTarget> SplitTargetLine(std::string_view line);
+
+// The real device-mapper through libdevmapper.
+//
+// udev: when udevd runs (and DM_DISABLE_UDEV is not set in the environment,
+// which libdevmapper reads itself at load time), calls that make uevents
+// (create, resume, reload, rename, remove) wait on a udev cookie until udev
+// has processed the event, and leave /dev/mapper nodes to udev. Without
+// udevd, libdevmapper makes and removes the /dev/mapper nodes itself before
+// the call returns. libdevmapper's own log messages are not printed; the
+// last one is added to the error when the kernel gave no errno.
+class LibDevmapper : public DeviceMapper {
+ public:
+  // `udev_sync` false never waits for udev (the library then makes nodes).
+  explicit LibDevmapper(bool udev_sync = true);
+  // Whether calls wait for udev (udevd runs, semaphores work, not disabled).
+  bool udev_sync() const { return udev_sync_; }
+
+  Result<std::vector<DmMapInfo>> List(std::string_view target_type) override;
+  Result<DmMapInfo> Info(const std::string& name) override;
+  Result<std::string> Table(const std::string& name) override;
+  Result<std::string> Status(const std::string& name) override;
+  mpx::Status Create(const std::string& name, const std::string& uuid,
+                     const std::string& table) override;
+  mpx::Status Reload(const std::string& name, const std::string& table) override;
+  mpx::Status Suspend(const std::string& name) override;
+  mpx::Status Resume(const std::string& name) override;
+  mpx::Status Rename(const std::string& name, const std::string& new_name) override;
+  mpx::Status Remove(const std::string& name, RemoveMode mode) override;
+  mpx::Status Message(const std::string& name, const std::string& message) override;
+
+ private:
+  bool udev_sync_;
+};
+
+}  // namespace mpx
