@@ -109,5 +109,124 @@ TEST(DmTableTest, ParseCountedWords) {
   EXPECT_FALSE(ParseCountedWords("queue_if_no_path").ok());
 }
 
+TEST(DmStatusTest, ParsesAKernelStatusLine) {
+  // service-time prints two per-path status args (in-flight size, relative throughput).
+  auto s = ParseStatus(
+      "0 2097152 multipath 2 1 3 0 2 2 E 0 2 2 8:16 A 0 0 1 8:32 F 2 0 1 A 0 1 2 8:48 A 0 0 1 ");
+  ASSERT_TRUE(s.ok()) << s.error().message;
+  EXPECT_TRUE(s->queueing);
+  EXPECT_EQ(s->pg_init_count, 3u);
+  EXPECT_EQ(s->current_group, 2u);
+  ASSERT_EQ(s->groups.size(), 2u);
+  EXPECT_EQ(s->groups[0].state, DmGroupState::kEnabled);
+  EXPECT_EQ(s->groups[1].state, DmGroupState::kActive);
+  EXPECT_EQ(s->groups[0].paths[1], (DmPathStatus{"8:32", false, 2, {"0", "1"}}));
+  EXPECT_EQ(s->groups[1].paths[0].dev, "8:48");
+}
+
+TEST(DmStatusTest, RoundRobinHasNoPathStatusArgsAndDisabledGroups) {
+  auto s = ParseStatus("0 8 multipath 2 0 0 0 2 1 A 0 1 0 8:0 F 1 D 0 1 0 8:16 A 0");
+  ASSERT_TRUE(s.ok()) << s.error().message;
+  EXPECT_FALSE(s->queueing);
+  EXPECT_EQ(s->groups[0].paths[0], (DmPathStatus{"8:0", false, 1, {}}));
+  EXPECT_EQ(s->groups[1].state, DmGroupState::kDisabled);
+  EXPECT_TRUE(ParseStatus("0 8 multipath 2 0 0 0 0 0").ok());
+}
+
+TEST(DmStatusTest, MalformedStatusesNameTheWordAndWhatWasExpected) {
+  const BadCase cases[] = {
+      {"0 8 multipath 3 0 0 0", "dm status: word 3 (\"3\"): expected the number of feature status words (2)"},
+      {"0 8 multipath 2 2 0 0", "dm status: word 4 (\"2\"): expected the queueing flag (0 or 1)"},
+      {"0 8 multipath 2 0 0 1", "dm status: word 7 (end of line): expected a hardware handler status word"},
+      {"0 8 multipath 2 0 0 0 1 2", "dm status: word 8 (\"2\"): expected the current path group, 1 to 1"},
+      {"0 8 multipath 2 0 0 0 1 1 X 0 1 0 8:0 A 0",
+       "dm status: word 9 (\"X\"): expected a group state (A, E or D)"},
+      {"0 8 multipath 2 0 0 0 1 1 A 0 1 0 8:0 a 0",
+       "dm status: word 14 (\"a\"): expected a path state (A or F)"},
+      {"0 8 multipath 2 0 0 0 1 1 A 0 1 0 8:0 A",
+       "dm status: word 15 (end of line): expected the fail count"},
+      {"0 8 multipath 2 0 0 0 1 1 A 0 1 2 8:0 A 0 0",
+       "dm status: word 17 (end of line): expected a path status arg"},
+      {"0 8 multipath 2 0 0 0 1 1 A 0 1 0 8:0 A 0 x",
+       "dm status: word 16 (\"x\"): expected the end of the status"},
+  };
+  for (const auto& c : cases) {
+    auto s = ParseStatus(c.line);
+    ASSERT_FALSE(s.ok()) << c.line;
+    EXPECT_EQ(s.error().message, c.error) << c.line;
+  }
+}
+
+class BuildTableTest : public testing::Test {
+ protected:
+  void SetUp() override {
+    paths_.resize(3);
+    for (uint32_t i = 0; i < 3; ++i) {
+      paths_[i].major = 8;
+      paths_[i].minor = 16 * (i + 1);
+    }
+    map_.name = "mpatha";
+    map_.size_sectors = 2097152;
+    map_.groups = {{{0, 1}, 50, "service-time 0"}, {{2}, 10, "service-time 0"}};
+  }
+  std::string Build(const TableOptions& o = {}) {
+    auto t = BuildTable(map_, paths_, o);
+    EXPECT_TRUE(t.ok()) << t.error().message;
+    return t.ok() ? FormatTable(*t) : "";
+  }
+  std::vector<Path> paths_;
+  MultipathMap map_;
+};
+
+TEST_F(BuildTableTest, TheReferencesLayout) {
+  EXPECT_EQ(Build(), "0 2097152 multipath 0 0 2 1 service-time 0 2 1 8:16 1 8:32 1 service-time 0 1 1 8:48 1");
+  map_.features = "1 queue_if_no_path";
+  map_.hwhandler = "1 alua";
+  EXPECT_EQ(Build(),
+            "0 2097152 multipath 1 queue_if_no_path 1 alua 2 1 service-time 0 2 1 8:16 1 8:32 1 "
+            "service-time 0 1 1 8:48 1");
+}
+
+TEST_F(BuildTableTest, RrMinIoRqTimesPriorityWithRrWeightPriorities) {
+  TableOptions o;
+  o.rr_min_io_rq = 2;
+  EXPECT_EQ(Build(o), "0 2097152 multipath 0 0 2 1 service-time 0 2 1 8:16 2 8:32 2 service-time 0 1 1 8:48 2");
+  o.rr_weight_priorities = true;
+  o.priorities = {50, 0, 10};  // a priority of 0 keeps rr_min_io_rq
+  EXPECT_EQ(Build(o),
+            "0 2097152 multipath 0 0 2 1 service-time 0 2 1 8:16 100 8:32 2 service-time 0 1 1 8:48 20");
+}
+
+TEST_F(BuildTableTest, NoPathRetryAddsOrRemovesQueueIfNoPath) {
+  map_.features = "3 queue_if_no_path pg_init_retries 50";
+  TableOptions o;
+  o.queue_if_no_path = false;
+  EXPECT_EQ(BuildTable(map_, paths_, o)->features, (std::vector<std::string>{"pg_init_retries", "50"}));
+  o.queue_if_no_path = true;
+  EXPECT_EQ(BuildTable(map_, paths_, o)->features,
+            (std::vector<std::string>{"pg_init_retries", "50", "queue_if_no_path"}));
+  map_.features = "0";
+  EXPECT_EQ(BuildTable(map_, paths_, o)->features, std::vector<std::string>{"queue_if_no_path"});
+}
+
+TEST_F(BuildTableTest, NoGroupsGiveInitialGroupZero) {
+  map_.groups.clear();
+  EXPECT_EQ(Build(), "0 2097152 multipath 0 0 0 0");
+}
+
+TEST_F(BuildTableTest, Errors) {
+  map_.features = "2 queue_if_no_path";
+  EXPECT_EQ(BuildTable(map_, paths_).error().message,
+            "map mpatha: features \"2 queue_if_no_path\": expected a word count followed by that many words");
+  map_.features = "0";
+  map_.groups[1].selector = "service-time";
+  EXPECT_EQ(BuildTable(map_, paths_).error().message,
+            "map mpatha: path_selector \"service-time\": expected a name, a word count and that many words");
+  map_.groups[1] = {{7}, 1, "round-robin 0"};
+  EXPECT_EQ(BuildTable(map_, paths_).error().message, "map mpatha: path index 7 out of range");
+  map_.groups[1] = {{}, 1, "round-robin 0"};
+  EXPECT_EQ(BuildTable(map_, paths_).error().message, "map mpatha: path group 2 has no paths");
+}
+
 }  // namespace
 }  // namespace mpx
