@@ -4,7 +4,8 @@
 // not normalised as the kernel would), suspended flag and an open count the
 // test sets. Status lines are derived from the table the way the kernel
 // prints them: every path active ("A", fail count 0) until a fail_path
-// message, the initial group active ("A"), the others enabled ("E").
+// message, the initial group active ("A"), the others enabled ("E"). (The
+// kernel shows every group "E" until the first I/O picks one.)
 // Messages change that state like the kernel does: fail_path, reinstate_path,
 // switch_group, enable_group, disable_group, queue_if_no_path (added to the
 // table's features), fail_if_no_path (removed).

@@ -99,6 +99,48 @@ TEST(DmTableTest, HugeCountsFailAtTheEndInsteadOfAllocating) {
   EXPECT_EQ(t.error().message, "dm table: word 6 (end of line): expected a feature word");
 }
 
+// Lines read back from the Debian 12 kernel (6.1) in the lab (tests/lab/dm_probe.cc).
+TEST(DmTableTest, KernelNormalisation) {
+  struct Echo {
+    const char* given;
+    const char* kernel;
+  };
+  const Echo echoes[] = {
+      // service-time prints 2 per-path args: repeat count and relative throughput.
+      {"0 16384 multipath 0 1 alua 2 1 service-time 0 1 1 8:0 1 service-time 0 1 1 8:16 1",
+       "0 16384 multipath 0 1 alua 2 1 service-time 0 1 2 8:0 1 1 service-time 0 1 2 8:16 1 1 "},
+      // Features in the kernel's order; repeat counts above 1 become 1; "0"
+      // stays "0" although scsi_dh_alua is attached to the paths.
+      {"0 16384 multipath 3 pg_init_retries 50 queue_if_no_path 0 2 1 round-robin 0 1 1 8:0 3 "
+       "round-robin 0 1 1 8:16 3",
+       "0 16384 multipath 3 queue_if_no_path pg_init_retries 50 0 2 1 round-robin 0 1 1 8:0 1 "
+       "round-robin 0 1 1 8:16 1 "},
+  };
+  for (const auto& e : echoes) {
+    auto given = ParseTable(e.given);
+    auto kernel = ParseTable(e.kernel);
+    ASSERT_TRUE(given.ok() && kernel.ok()) << e.kernel;
+    EXPECT_EQ(FormatTable(*kernel) + " ", e.kernel);
+    EXPECT_EQ(kernel->groups.size(), given->groups.size());
+  }
+  // After "switch_group 2" and "fail_if_no_path" the table shows the group
+  // the next I/O goes to and the features without queue_if_no_path.
+  auto t = ParseTable(
+      "0 16384 multipath 2 pg_init_retries 50 0 2 2 round-robin 0 1 1 8:0 1 round-robin 0 1 1 8:16 1 ");
+  ASSERT_TRUE(t.ok());
+  EXPECT_EQ(t->initial_group, 2u);
+  // Statuses: fresh (no I/O yet, no group active), after fail_path, and the
+  // reference's map after its pg_init.
+  for (const char* line : {
+           "0 16384 multipath 2 1 0 0 2 1 E 0 1 2 8:32 A 0 0 1 E 0 1 2 8:48 A 0 0 1 ",
+           "0 16384 multipath 2 1 0 0 2 1 E 0 1 0 8:32 F 1 E 0 1 0 8:48 A 0 ",
+           "0 16384 multipath 2 0 1 0 2 1 E 0 1 2 8:16 A 0 0 1 E 0 1 2 8:0 A 0 0 1 ",
+       }) {
+    auto s = ParseStatus(line);
+    EXPECT_TRUE(s.ok()) << line << ": " << (s.ok() ? "" : s.error().message);
+  }
+}
+
 TEST(DmTableTest, ParseCountedWords) {
   EXPECT_EQ(*ParseCountedWords("0"), std::vector<std::string>{});
   EXPECT_EQ(*ParseCountedWords("2 pg_init_retries 50"),
