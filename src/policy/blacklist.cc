@@ -10,13 +10,53 @@ Status Add(std::vector<BlacklistEntry>& list, const std::string& pattern, std::s
   return {};
 }
 
+Result<std::optional<Regex>> Optional(const std::string& pattern) {
+  if (pattern.empty()) return std::optional<Regex>();
+  auto re = Regex::Compile(pattern);
+  if (!re.ok()) return re.error();
+  return std::optional<Regex>(std::move(re).value());
+}
+
+Status AddDeviceTo(std::vector<BlacklistDeviceEntry>& list, const std::string& vendor,
+                   const std::string& product, std::string origin) {
+  auto v = Optional(vendor);
+  if (!v.ok()) return v.error();
+  auto p = Optional(product);
+  if (!p.ok()) return p.error();
+  list.push_back({std::move(v).value(), std::move(p).value(), std::move(origin)});
+  return {};
+}
+
+const BlacklistDeviceEntry* FindDevice(const std::vector<BlacklistDeviceEntry>& list,
+                                       const std::string& vendor, const std::string& product) {
+  for (const auto& e : list) {
+    if (!e.vendor && !e.product) continue;
+    if (e.vendor && !e.vendor->Matches(vendor)) continue;
+    if (e.product && !e.product->Matches(product)) continue;
+    return &e;
+  }
+  return nullptr;
+}
+
+const BlacklistEntry* FindEntry(const std::vector<BlacklistEntry>& list, const std::string& v) {
+  for (const auto& e : list) {
+    if (e.regex.Matches(v)) return &e;
+  }
+  return nullptr;
+}
+
 }  // namespace
 
 Blacklist Blacklist::BuiltIn() {
   Blacklist b;
-  Status s = b.AddDevnode("!^(sd[a-z]|dasd[a-z]|nvme[0-9])", "built-in");
-  (void)s;  // a constant pattern; covered by tests
+  b.AddBuiltIns();
   return b;
+}
+
+void Blacklist::AddBuiltIns() {
+  // Constant patterns; a test checks they compile.
+  (void)Add(devnode_, kBuiltinDevnodeBlacklist, "built-in");
+  (void)Add(property_except_, kBuiltinPropertyException, "built-in");
 }
 
 Status Blacklist::AddDevnode(const std::string& p, std::string o) { return Add(devnode_, p, std::move(o)); }
@@ -27,17 +67,32 @@ Status Blacklist::AddWwid(const std::string& p, std::string o) { return Add(wwid
 Status Blacklist::AddWwidException(const std::string& p, std::string o) {
   return Add(wwid_except_, p, std::move(o));
 }
+Status Blacklist::AddProperty(const std::string& p, std::string o) {
+  return Add(property_, p, std::move(o));
+}
+Status Blacklist::AddPropertyException(const std::string& p, std::string o) {
+  return Add(property_except_, p, std::move(o));
+}
+Status Blacklist::AddProtocol(const std::string& p, std::string o) {
+  return Add(protocol_, p, std::move(o));
+}
+Status Blacklist::AddProtocolException(const std::string& p, std::string o) {
+  return Add(protocol_except_, p, std::move(o));
+}
+Status Blacklist::AddDevice(const std::string& v, const std::string& p, std::string o) {
+  return AddDeviceTo(device_, v, p, std::move(o));
+}
+Status Blacklist::AddDeviceException(const std::string& v, const std::string& p,
+                                     std::string o) {
+  return AddDeviceTo(device_except_, v, p, std::move(o));
+}
 
 std::optional<std::string> Blacklist::Check(const std::vector<BlacklistEntry>& entries,
                                             const std::vector<BlacklistEntry>& exceptions,
                                             const std::string& what, const std::string& value) {
-  for (const auto& e : exceptions) {
-    if (e.regex.Matches(value)) return std::nullopt;
-  }
-  for (const auto& e : entries) {
-    if (e.regex.Matches(value)) {
-      return what + " blacklisted by " + what + " \"" + e.regex.pattern() + "\" (" + e.origin + ")";
-    }
+  if (FindEntry(exceptions, value)) return std::nullopt;
+  if (const BlacklistEntry* e = FindEntry(entries, value)) {
+    return what + " blacklisted by " + what + " \"" + e->regex.pattern() + "\" (" + e->origin + ")";
   }
   return std::nullopt;
 }
@@ -48,6 +103,32 @@ std::optional<std::string> Blacklist::CheckDevnode(const std::string& dev) const
 
 std::optional<std::string> Blacklist::CheckWwid(const std::string& wwid) const {
   return Check(wwid_, wwid_except_, "wwid", wwid);
+}
+
+std::optional<std::string> Blacklist::CheckProtocol(const std::string& protocol) const {
+  return Check(protocol_, protocol_except_, "protocol", protocol);
+}
+
+std::optional<std::string> Blacklist::CheckDevice(const std::string& vendor,
+                                                  const std::string& product) const {
+  if (FindDevice(device_except_, vendor, product)) return std::nullopt;
+  const BlacklistDeviceEntry* e = FindDevice(device_, vendor, product);
+  if (e == nullptr) return std::nullopt;
+  auto pat = [](const std::optional<Regex>& r) { return r ? r->pattern() : std::string(".*"); };
+  return "device blacklisted by device \"" + pat(e->vendor) + "\":\"" + pat(e->product) +
+         "\" (" + e->origin + ")";
+}
+
+std::optional<std::string> Blacklist::CheckProperties(const std::vector<std::string>& names) const {
+  for (const std::string& name : names) {
+    if (FindEntry(property_except_, name)) return std::nullopt;
+    if (const BlacklistEntry* e = FindEntry(property_, name)) {
+      return "property blacklisted by property \"" + e->regex.pattern() + "\" (" + e->origin +
+             ")";
+    }
+  }
+  if (property_except_.empty()) return std::nullopt;
+  return std::string("property blacklisted: no udev property matches a property exception");
 }
 
 }  // namespace mpx
