@@ -19,7 +19,7 @@
 
 #include "discovery/discover.h"
 #include "policy/coalesce.h"
-#include "policy/prio.h"
+#include "checker/prioritizer.h"
 #include "policy/topology.h"
 #include "testing/synthetic_san.h"
 
@@ -43,7 +43,10 @@ Sample RunOnce(const std::string& root, size_t expect_paths) {
     auto found = mpx::Discover(env, mpx::Blacklist::BuiltIn());
     size_t groups = 0;
     std::vector<int> prio;
-    for (const auto& p : found.paths) prio.push_back(mpx::PathPriority(p));
+    for (auto& p : found.paths) {
+      mpx::Prioritize(mpx::DetectPrio(p), scsi, p);
+      prio.push_back(p.priority);
+    }
     for (const auto& c : mpx::Coalesce(found.paths)) groups += mpx::BuildMap(c, found.paths, prio).groups.size();
     _exit(found.paths.size() == expect_paths && groups == expect_paths ? 0 : 3);
   }

@@ -3,12 +3,12 @@
 #include <algorithm>
 
 #include "base/parallel.h"
+#include "checker/prioritizer.h"
 #include "checker/tur.h"
 #include "discovery/discover.h"
 #include "output/discovery_report.h"
 #include "output/topology_text.h"
 #include "policy/coalesce.h"
-#include "policy/prio.h"
 #include "policy/topology.h"
 
 namespace mpx {
@@ -48,7 +48,8 @@ Status Select(const std::vector<std::string>& args, const DiscoveryResult& found
 
 // Runs the tur checker on every path of the maps, as the reference does
 // before it prints a topology. An offline device is down without I/O.
-// Paths are checked in parallel: a TUR can wait on a slow target.
+// Checker, then prioritizer, for every path of the maps, in parallel (a TUR
+// or RTPG can wait on a slow target).
 void CheckPaths(ScsiIo& io, const std::vector<CandidateMap>& maps, std::vector<Path>& paths) {
   std::vector<size_t> todo;
   for (const auto& m : maps) todo.insert(todo.end(), m.paths.begin(), m.paths.end());
@@ -57,9 +58,10 @@ void CheckPaths(ScsiIo& io, const std::vector<CandidateMap>& maps, std::vector<P
     if (p.sysfs_state != "running") {
       p.checker_state = PathState::kDown;
       p.checker_message = p.dev + ": sysfs state " + p.sysfs_state;
-      return;
+    } else {
+      p.checker_state = RunTurChecker(io, p.devnode, &p.checker_message);
     }
-    p.checker_state = RunTurChecker(io, p.devnode, &p.checker_message);
+    Prioritize(DetectPrio(p), io, p);
   });
 }
 
@@ -83,7 +85,7 @@ CommandOutput RunMultipath(const MultipathOptions& o, MultipathEnv& env) {
   // Checkers first: a failed path does not count in its group's priority.
   CheckPaths(env.scsi, candidates, found.paths);
   std::vector<int> prio;
-  for (const Path& p : found.paths) prio.push_back(PathPriority(p));
+  for (const Path& p : found.paths) prio.push_back(p.priority);
   std::vector<MultipathMap> maps;
   for (const auto& c : candidates) maps.push_back(BuildMap(c, found.paths, prio));
   if (o.json) {

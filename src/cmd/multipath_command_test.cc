@@ -15,6 +15,9 @@ class ReadyIo : public ScsiIo {
     return MakeError(d + ": no", EIO);
   }
   Result<ScsiReply> TestUnitReady(const std::string&) override { return ScsiReply{}; }
+  Result<std::vector<uint8_t>> ReportTargetPortGroups(const std::string& d) override {
+    return MakeError(d + ": no", EIO);
+  }
 };
 
 class MultipathCommandTest : public ::testing::Test {
@@ -42,7 +45,12 @@ TEST_F(MultipathCommandTest, DryRunPrintsEveryMapInReferenceLayout) {
   EXPECT_EQ(r.out.substr(0, r.out.find('\n', r.out.find('\n') + 1) + 1),
             ": " + w1 + " undef Linux,scsi_debug\n"
             "size=8.0M features='0' hwhandler='1 alua' wp=undef\n");
-  EXPECT_NE(r.out.find("| `- 0:0:0:0 sda 8:0  undef ready running\n"), std::string::npos) << r.out;
+  // detect_prio: ALUA with access_state → sysfs prioritizer; host 0 is active/optimized.
+  EXPECT_NE(r.out.find("|-+- policy='service-time 0' prio=50 status=undef\n"
+                       "| `- 0:0:0:0 sda 8:0  undef ready running\n"),
+            std::string::npos)
+      << r.out;
+  EXPECT_NE(r.out.find("`-+- policy='service-time 0' prio=10 status=undef\n"), std::string::npos);
   EXPECT_NE(r.out.find("  `- 1:0:0:0 sdd 8:48 undef ready running\n"), std::string::npos) << r.out;
   size_t maps = 0;
   for (size_t p = r.out.find("\n: "); p != std::string::npos; p = r.out.find("\n: ", p + 1)) ++maps;

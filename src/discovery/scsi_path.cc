@@ -36,6 +36,7 @@ Status ReadIdentity(const Sysfs& fs, const std::string& d, Path& p) {
       if (q->device_type != 0) {
         return Bad(dev, "SCSI peripheral type " + std::to_string(q->device_type) + " is not a disk");
       }
+      p.tpgs = q->tpgs;
       p.vendor = q->vendor;
       p.model = q->product;
       p.rev = q->revision;

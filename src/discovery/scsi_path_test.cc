@@ -49,6 +49,7 @@ TEST_F(ScsiPathTest, ReadsIdentityStateAndAlua) {
   EXPECT_EQ(p->vendor, "Linux");
   EXPECT_EQ(p->model, "scsi_debug");
   EXPECT_EQ(p->rev, "0191");
+  EXPECT_EQ(p->tpgs, 1);
   EXPECT_EQ(p->sysfs_state, "running");
   EXPECT_EQ(p->size_sectors, 16384u);
   EXPECT_EQ(p->alua_state, "active/non-optimized");
@@ -58,10 +59,27 @@ TEST_F(ScsiPathTest, ReadsIdentityStateAndAlua) {
 }
 
 TEST_F(ScsiPathTest, NonDiskIsRefusedWithReason) {
-  dir_.Write("sys/devices/pseudo_0/adapter0/host0/target0:0:0/0:0:0:0/type", "5\n");
+  std::string inq = testing::StandardInquiry("QEMU", "QEMU CD-ROM");
+  inq[0] = 0x05;
+  dir_.Write("sys/devices/pseudo_0/adapter0/host0/target0:0:0/0:0:0:0/inquiry", inq);
   auto p = ReadScsiPath(*fs_, "sda");
   ASSERT_FALSE(p.ok());
   EXPECT_EQ(p.error().message, "sda: SCSI peripheral type 5 is not a disk");
+}
+
+TEST(ScsiPathTextAttributesTest, WithoutInquiryAttributeTheTextOnesServe) {
+  testing::TestDir dir;
+  ASSERT_TRUE(testing::WriteSyntheticSan(dir.path(), {.hosts = 1, .luns = 2, .inquiry_attr = false}).ok());
+  auto fs = DirSysfs::Open(dir.path() + "/sys").value();
+  auto p = ReadScsiPath(fs, "sdb");
+  ASSERT_TRUE(p.ok()) << p.error().message;
+  EXPECT_EQ(p->vendor, "Linux");
+  EXPECT_EQ(p->model, "scsi_debug");
+  EXPECT_EQ(p->tpgs, 0);
+  dir.Write("sys/devices/pseudo_0/adapter0/host0/target0:0:0/0:0:0:0/type", "5\n");
+  auto cd = ReadScsiPath(fs, "sda");
+  ASSERT_FALSE(cd.ok());
+  EXPECT_EQ(cd.error().message, "sda: SCSI peripheral type 5 is not a disk");
 }
 
 TEST_F(ScsiPathTest, MalformedDevAttributeNamesDevice) {

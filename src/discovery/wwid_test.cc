@@ -26,6 +26,9 @@ class CannedScsiIo : public ScsiIo {
   Result<ScsiReply> TestUnitReady(const std::string& devnode) override {
     return MakeError(devnode + ": unused", EIO);
   }
+  Result<std::vector<uint8_t>> ReportTargetPortGroups(const std::string& devnode) override {
+    return MakeError(devnode + ": unused", EIO);
+  }
 };
 
 std::string Str(const std::vector<uint8_t>& v) { return std::string(v.begin(), v.end()); }

@@ -71,7 +71,8 @@ mpx::Status AddTargets(dm_task* t, const std::string& name, std::string_view op,
     if (Trim(line).empty()) continue;
     auto target = SplitTargetLine(line);
     if (!target) {
-      return MakeError("map " + name + ": " + std::string(op) + ": " + target.error().message, EINVAL);
+      return MakeError("map " + name + ": " + std::string(op) + ": " + target.error().message,
+                       EINVAL);
     }
     if (dm_task_add_target(t, target->start, target->length, target->type.c_str(),
                            target->params.c_str()) == 0) {
@@ -203,7 +204,8 @@ mpx::Status LibDevmapper::Create(const std::string& name, const std::string& uui
   auto t = NewTask(DM_DEVICE_CREATE, name, "create");
   if (!t) return t.error();
   if (auto added = AddTargets(t->get(), name, "create", table); !added) return added.error();
-  if (!uuid.empty() && dm_task_set_uuid(t->get(), uuid.c_str()) == 0) return Fail(name, "create", nullptr);
+  if (!uuid.empty() && dm_task_set_uuid(t->get(), uuid.c_str()) == 0)
+    return Fail(name, "create", nullptr);
   if (!RunWithCookie(t->get(), udev_sync_, 0)) return Fail(name, "create", t->get());
   return {};
 }
@@ -250,20 +252,23 @@ mpx::Status LibDevmapper::Rename(const std::string& name, const std::string& new
 mpx::Status LibDevmapper::Remove(const std::string& name, RemoveMode mode) {
   if (mode == RemoveMode::kNow) {
     auto info = Info(name);
-    if (!info && info.error().code == ENXIO) return MakeError("map " + name + ": remove: no such map", ENXIO);
+    if (!info && info.error().code == ENXIO)
+      return MakeError("map " + name + ": remove: no such map", ENXIO);
     if (!info) return info.error();
     if (info->open_count > 0) {
-      return MakeError("map " + name + ": remove: in use (open count " +
-                           std::to_string(info->open_count) + ")",
-                       EBUSY);
+      return MakeError(
+          "map " + name + ": remove: in use (open count " + std::to_string(info->open_count) + ")",
+          EBUSY);
     }
   }
   auto t = NewTask(DM_DEVICE_REMOVE, name, "remove");
   if (!t) return t.error();
   // retry_remove: udev may hold the node open for a moment (blkid); the
   // library retries a few times on EBUSY.
-  if (mode == RemoveMode::kDeferred) dm_task_deferred_remove(t->get());
-  else dm_task_retry_remove(t->get());
+  if (mode == RemoveMode::kDeferred)
+    dm_task_deferred_remove(t->get());
+  else
+    dm_task_retry_remove(t->get());
   if (!RunWithCookie(t->get(), udev_sync_, 0)) return Fail(name, "remove", t->get());
   return {};
 }

@@ -11,8 +11,9 @@ namespace mpx {
 namespace {
 
 Error MapError(const std::string& name, const std::string& op, int err) {
-  return MakeError("map " + name + ": " + op + ": " + std::error_code(err, std::generic_category()).message(),
-                   err);
+  return MakeError(
+      "map " + name + ": " + op + ": " + std::error_code(err, std::generic_category()).message(),
+      err);
 }
 
 // Per-path status args the kernel's selectors print (in-flight size and
@@ -27,8 +28,8 @@ std::string StatusLine(const FakeDeviceMapper::Map& m) {
   const DmTable& t = m.parsed;
   bool any_active = false;
   for (const auto& [dev, failed] : m.failed) any_active |= !failed;
-  bool queueing = !any_active &&
-                  std::find(t.features.begin(), t.features.end(), "queue_if_no_path") != t.features.end();
+  bool queueing = !any_active && std::find(t.features.begin(), t.features.end(),
+                                           "queue_if_no_path") != t.features.end();
   std::string out = std::to_string(t.start) + " " + std::to_string(t.length) + " multipath 2 " +
                     (queueing ? "1" : "0") + " 0 0 " + std::to_string(t.groups.size()) + " " +
                     std::to_string(m.current_group) + " ";
@@ -38,7 +39,8 @@ std::string StatusLine(const FakeDeviceMapper::Map& m) {
     std::string args = PathStatusArgs(group.selector);
     out += std::string(state) + " 0 " + std::to_string(group.paths.size()) + " " + args + " ";
     for (const auto& p : group.paths) {
-      out += p.dev + (m.failed.at(p.dev) ? " F " : " A ") + std::to_string(m.fail_counts.at(p.dev)) + " ";
+      out += p.dev + (m.failed.at(p.dev) ? " F " : " A ") +
+             std::to_string(m.fail_counts.at(p.dev)) + " ";
       out += args == "2" ? "0 1 " : args == "1" ? "0 " : "";
     }
   }
@@ -79,7 +81,8 @@ mpx::Status FakeDeviceMapper::Begin(const std::string& op, const std::string& na
   return {};
 }
 
-Result<FakeDeviceMapper::Map*> FakeDeviceMapper::Lookup(const std::string& op, const std::string& name) {
+Result<FakeDeviceMapper::Map*> FakeDeviceMapper::Lookup(const std::string& op,
+                                                        const std::string& name) {
   auto it = maps_.find(name);
   if (it == maps_.end()) return MapError(name, op, ENXIO);
   return &it->second;
@@ -87,7 +90,8 @@ Result<FakeDeviceMapper::Map*> FakeDeviceMapper::Lookup(const std::string& op, c
 
 mpx::Status FakeDeviceMapper::SetTable(Map& m, const std::string& op, const std::string& table) {
   auto target = SplitTargetLine(table);
-  if (!target) return MakeError("map " + m.info.name + ": " + op + ": " + target.error().message, EINVAL);
+  if (!target)
+    return MakeError("map " + m.info.name + ": " + op + ": " + target.error().message, EINVAL);
   DmTable parsed;
   if (target->type == "multipath") {
     auto p = ParseTable(table);
@@ -143,8 +147,9 @@ Result<std::string> FakeDeviceMapper::Status(const std::string& name) {
 mpx::Status FakeDeviceMapper::Create(const std::string& name, const std::string& uuid,
                                      const std::string& table) {
   if (auto s = Begin("create", name); !s) return s;
-  bool uuid_taken = std::any_of(maps_.begin(), maps_.end(),
-                                [&](const auto& e) { return !uuid.empty() && e.second.info.uuid == uuid; });
+  bool uuid_taken = std::any_of(maps_.begin(), maps_.end(), [&](const auto& e) {
+    return !uuid.empty() && e.second.info.uuid == uuid;
+  });
   if (maps_.count(name) != 0 || uuid_taken) return MapError(name, "create", EBUSY);
   Map m;
   m.info.name = name;
@@ -235,10 +240,14 @@ mpx::Status FakeDeviceMapper::ApplyMessage(Map& m, const std::string& message) {
   }
   auto n = ParseU64(arg);
   if (!n || *n < 1 || *n > m.parsed.groups.size()) return invalid();
-  if (w[0] == "switch_group") m.current_group = static_cast<unsigned>(*n);
-  else if (w[0] == "disable_group") m.disabled[*n - 1] = true;
-  else if (w[0] == "enable_group") m.disabled[*n - 1] = false;
-  else return invalid();
+  if (w[0] == "switch_group")
+    m.current_group = static_cast<unsigned>(*n);
+  else if (w[0] == "disable_group")
+    m.disabled[*n - 1] = true;
+  else if (w[0] == "enable_group")
+    m.disabled[*n - 1] = false;
+  else
+    return invalid();
   return {};
 }
 

@@ -63,7 +63,8 @@ TEST_F(FakeDeviceMapperTest, MessagesChangePathAndGroupState) {
 
 TEST_F(FakeDeviceMapperTest, QueueingMessagesEditTheFeatures) {
   ASSERT_TRUE(dm_.Message("mpatha", "queue_if_no_path").ok());
-  EXPECT_EQ(ParseTable(*dm_.Table("mpatha"))->features, std::vector<std::string>{"queue_if_no_path"});
+  EXPECT_EQ(ParseTable(*dm_.Table("mpatha"))->features,
+            std::vector<std::string>{"queue_if_no_path"});
   ASSERT_TRUE(dm_.Message("mpatha", "fail_path 8:16").ok());
   ASSERT_TRUE(dm_.Message("mpatha", "fail_path 8:32").ok());
   EXPECT_TRUE(StatusOf("mpatha").queueing);
@@ -124,9 +125,14 @@ TEST_F(FakeDeviceMapperTest, InjectedFailuresHitTheNthMatchingCall) {
   dm_.InjectFailure(ENODEV);
   EXPECT_EQ(dm_.List("multipath").error().code, ENODEV);
   EXPECT_TRUE(dm_.List("multipath").ok());
-  std::vector<std::string> want = {"create mpatha", "status mpatha", "message mpatha fail_path 8:16",
-                                   "message mpatha fail_path 8:32", "status mpatha",
-                                   "message mpatha fail_path 8:32", "list", "list"};
+  std::vector<std::string> want = {"create mpatha",
+                                   "status mpatha",
+                                   "message mpatha fail_path 8:16",
+                                   "message mpatha fail_path 8:32",
+                                   "status mpatha",
+                                   "message mpatha fail_path 8:32",
+                                   "list",
+                                   "list"};
   EXPECT_EQ(dm_.calls(), want);
 }
 

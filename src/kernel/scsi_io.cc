@@ -85,4 +85,26 @@ Result<std::vector<uint8_t>> SgIo::InquiryVpd(const std::string& devnode, uint8_
   return buf;
 }
 
+Result<std::vector<uint8_t>> SgIo::ReportTargetPortGroups(const std::string& devnode) {
+  uint32_t len = 1024;
+  for (int attempt = 0; attempt < 2; ++attempt) {
+    std::vector<uint8_t> buf(len);
+    uint8_t cdb[12] = {0xa3, 0x0a, 0, 0, 0, 0, static_cast<uint8_t>(len >> 24),
+                       static_cast<uint8_t>(len >> 16), static_cast<uint8_t>(len >> 8),
+                       static_cast<uint8_t>(len), 0, 0};
+    size_t got = 0;
+    auto r = Send(devnode, cdb, buf, timeout_ms_, "REPORT TARGET PORT GROUPS", &got);
+    if (!r.ok()) return r.error();
+    if (r->status != 0 || r->host_status != 0 || r->driver_status != 0) {
+      return MakeError(devnode + ": REPORT TARGET PORT GROUPS failed: " + StatusText(r.value()), EIO);
+    }
+    buf.resize(got);
+    if (got < 4) return buf;
+    uint32_t need = ((uint32_t{buf[0]} << 24) | (uint32_t{buf[1]} << 16) | (uint32_t{buf[2]} << 8) | buf[3]) + 4;
+    if (need <= got || need > 65536) return buf;  // complete, or let the parser refuse it
+    len = need;
+  }
+  return MakeError(devnode + ": REPORT TARGET PORT GROUPS reply keeps growing", EIO);
+}
+
 }  // namespace mpx

@@ -31,6 +31,9 @@ class ScsiIo {
   // bytes as returned (header included), or an error naming the device and
   // the sense/host/driver status.
   virtual Result<std::vector<uint8_t>> InquiryVpd(const std::string& devnode, uint8_t page) = 0;
+  // REPORT TARGET PORT GROUPS: the reply bytes (grown and re-sent when the
+  // first buffer was too small), or an error naming the device and status.
+  virtual Result<std::vector<uint8_t>> ReportTargetPortGroups(const std::string& devnode) = 0;
 };
 
 // The real thing. Each call opens the node O_RDONLY|O_NONBLOCK and closes it.
@@ -39,6 +42,7 @@ class SgIo : public ScsiIo {
   explicit SgIo(unsigned timeout_ms = 30000) : timeout_ms_(timeout_ms) {}
   Result<std::vector<uint8_t>> InquiryVpd(const std::string& devnode, uint8_t page) override;
   Result<ScsiReply> TestUnitReady(const std::string& devnode) override;
+  Result<std::vector<uint8_t>> ReportTargetPortGroups(const std::string& devnode) override;
 
  private:
   unsigned timeout_ms_;
@@ -51,6 +55,9 @@ class NoScsiIo : public ScsiIo {
     return MakeError(devnode + ": no SCSI access in this context", 19 /*ENODEV*/);
   }
   Result<ScsiReply> TestUnitReady(const std::string& devnode) override {
+    return MakeError(devnode + ": no SCSI access in this context", 19 /*ENODEV*/);
+  }
+  Result<std::vector<uint8_t>> ReportTargetPortGroups(const std::string& devnode) override {
     return MakeError(devnode + ": no SCSI access in this context", 19 /*ENODEV*/);
   }
 };

@@ -40,7 +40,7 @@ struct DmTable {
 enum class DmGroupState { kActive, kEnabled, kDisabled };  // A, E, D
 
 struct DmPathStatus {
-  std::string dev;  // "8:16"
+  std::string dev;     // "8:16"
   bool active = true;  // A; false is F (failed)
   unsigned fail_count = 0;
   std::vector<std::string> selector_args;  // e.g. service-time: in-flight size, throughput

@@ -34,6 +34,7 @@ struct Path {
   std::string sysfs_path;     // the SCSI device directory, relative to the sysfs root
   std::string target_node_name;  // fc node_name / iscsi targetname / sas address, "" if none
 
+  uint8_t tpgs = 0;            // INQUIRY TPGS: ALUA support (0 none, 1 implicit, 2 explicit, 3 both)
   std::optional<int> tpg;      // target port group id (VPD 0x83 designator type 5)
   std::string alua_state;      // device/access_state (scsi_dh_alua), "" when absent
   std::optional<bool> preferred;  // device/preferred_path
@@ -45,6 +46,9 @@ struct Path {
 
   PathState checker_state = PathState::kUndef;  // set by a checker, not by discovery
   std::string checker_message;                  // why the checker did not say up
+  std::string prioritizer;   // "const", "sysfs", "alua"; set by a prioritizer
+  int priority = -1;         // -1 until a prioritizer ran
+  std::string prio_message;  // why the prioritizer failed
 
   std::string DevT() const { return std::to_string(major) + ":" + std::to_string(minor); }
 };

@@ -3,7 +3,6 @@
 #include "checker/tur.h"
 #include "output/json_writer.h"
 #include "output/topology_text.h"
-#include "policy/prio.h"
 
 namespace mpx {
 namespace {
@@ -22,7 +21,7 @@ void WritePath(JsonWriter& w, const Path& p) {
   p.preferred ? w.Bool(*p.preferred) : w.Null();
   w.Field("hw_handler", p.hw_handler);
   w.Field("checker_state", CheckerStateName(p.checker_state));
-  w.Field("prioritizer", PrioritizerName(p)).Field("priority", int64_t{PathPriority(p)});
+  w.Field("prioritizer", p.prioritizer).Field("priority", int64_t{p.priority});
   w.EndObject();
 }
 
@@ -74,8 +73,15 @@ std::string DiscoveryDetails(const DiscoveryResult& found) {
              (p.alua_state.empty() ? "unknown" : p.alua_state) +
              (p.preferred ? (*p.preferred ? " preferred" : " not preferred") : "") + "\n";
     }
-    out += d + "prio = " + std::string(PrioritizerName(p)) + " " + std::to_string(PathPriority(p)) +
-           (p.hw_handler.empty() ? "" : ", hardware handler " + p.hw_handler) + "\n";
+    if (p.priority >= 0) {
+      out += d + "prio = " + p.prioritizer + " " + std::to_string(p.priority) +
+             (p.prio_message.empty() ? "" : " (" + p.prio_message + ")") + "\n";
+    }
+    if (p.checker_state != PathState::kUndef) {
+      out += d + "tur checker: " + std::string(CheckerStateName(p.checker_state)) +
+             (p.checker_message.empty() ? "" : " (" + p.checker_message + ")") + "\n";
+    }
+    if (!p.hw_handler.empty()) out += d + "hardware handler " + p.hw_handler + " attached\n";
   }
   for (const auto& s : found.skipped) out += s.dev + ": skipped: " + s.reason + "\n";
   return out;

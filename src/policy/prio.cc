@@ -10,10 +10,5 @@ int AluaStatePriority(std::string_view s) {
   return 0;
 }
 
-std::string_view PrioritizerName(const Path& p) { return p.alua_state.empty() ? "const" : "sysfs"; }
-
-int PathPriority(const Path& p) {
-  return p.alua_state.empty() ? 1 : AluaStatePriority(p.alua_state);
-}
 
 }  // namespace mpx

@@ -1,6 +1,4 @@
-// Path priorities. This issue has the two prioritizers that need no SCSI
-// command: sysfs (the kernel's ALUA access_state, chosen by detect_prio when
-// the attribute exists) and const.
+// The sysfs prioritizer's table (pure); checker/prioritizer.h runs them all.
 #pragma once
 
 #include <string_view>
@@ -13,9 +11,5 @@ namespace mpx {
 // active/optimized 50, active/non-optimized 10, lba-dependent 5, standby 1,
 // anything else 0.
 int AluaStatePriority(std::string_view access_state);
-
-// detect_prio: sysfs when access_state exists, else const (1).
-int PathPriority(const Path& path);
-std::string_view PrioritizerName(const Path& path);
 
 }  // namespace mpx

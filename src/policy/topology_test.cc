@@ -13,9 +13,6 @@ TEST(PrioTest, AluaStates) {
   EXPECT_EQ(AluaStatePriority("lba-dependent"), 5);
   EXPECT_EQ(AluaStatePriority("standby"), 1);
   EXPECT_EQ(AluaStatePriority("unavailable"), 0);
-  Path p;
-  EXPECT_EQ(PathPriority(p), 1);
-  EXPECT_EQ(PrioritizerName(p), "const");
 }
 
 std::vector<std::vector<size_t>> Members(const std::vector<PathGroup>& g) {

@@ -39,6 +39,15 @@ const char* AluaState(int host) {
 
 }  // namespace
 
+std::string StandardInquiry(const std::string& vendor, const std::string& model) {
+  std::string d(8, '\0');
+  d[2] = 0x07;  // SPC-5
+  d[3] = 0x02;
+  d[4] = 31;    // additional length
+  d[5] = 0x10;  // TPGS: implicit ALUA
+  return d + Pad(vendor, 8) + Pad(model, 16) + "0191";
+}
+
 std::string SdName(size_t index) {
   std::string suffix;
   size_t n = index + 1;  // bijective base 26
@@ -104,6 +113,11 @@ Status WriteSyntheticSan(const std::string& root, const SanShape& shape) {
                {blk / "dev", devt + "\n"},
                {blk / "size", std::to_string(shape.size_sectors) + "\n"}}) {
         if (Status s = WriteFile(file, content); !s.ok()) return s;
+      }
+      if (shape.inquiry_attr) {
+        if (Status s = WriteFile(sdev / "inquiry", StandardInquiry(shape.vendor, shape.model)); !s.ok()) {
+          return s;
+        }
       }
       fs::create_symlink("../../../" + hctl, blk / "device", ec);
       const std::string rel = "devices/pseudo_0/adapter" + std::to_string(h) + "/" + host +

@@ -26,7 +26,13 @@ struct SanShape {
   uint64_t size_sectors = 16384;
   std::string vendor = "Linux";
   std::string model = "scsi_debug";
+  // Write the binary `inquiry` attribute (TPGS implicit ALUA) beside the
+  // text ones, as current kernels do; off to test the text fallback.
+  bool inquiry_attr = true;
 };
+
+// 36 bytes of standard INQUIRY data for a disk with implicit ALUA.
+std::string StandardInquiry(const std::string& vendor, const std::string& model);
 
 // Writes root/sys/{devices,block,class/scsi_host,dev/block} for the shape.
 // Path (h, l) is disk index h * luns + l; ALUA state: host % 3 as scsi_debug
