@@ -85,8 +85,10 @@ CommandOutput RunMultipath(const MultipathOptions& o, MultipathEnv& env) {
   // Checkers first: a failed path does not count in its group's priority.
   CheckPaths(env.scsi, candidates, found.paths);
   std::vector<int> prio;
+  prio.reserve(found.paths.size());
   for (const Path& p : found.paths) prio.push_back(p.priority);
   std::vector<MultipathMap> maps;
+  maps.reserve(candidates.size());
   for (const auto& c : candidates) maps.push_back(BuildMap(c, found.paths, prio));
   if (o.json) {
     r.out = DiscoveryJson(found, maps, "create");

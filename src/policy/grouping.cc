@@ -64,6 +64,7 @@ std::vector<PathGroup> GroupPaths(GroupingPolicy policy, const std::vector<size_
       break;
   }
   std::vector<PathGroup> groups;
+  groups.reserve(members.size());
   for (size_t i : members) groups.push_back(PathGroup{{i}});
   return groups;
 }
