@@ -30,9 +30,9 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   auto status = mpx::ParseStatus(line);
   if (status.ok()) {
     for (const auto& g : status->groups) Check(!g.paths.empty());
-    Check(status->groups.empty() ? status->current_group == 0
-                                 : status->current_group >= 1 &&
-                                       status->current_group <= status->groups.size());
+    Check(status->groups.empty()
+              ? status->current_group == 0
+              : status->current_group >= 1 && status->current_group <= status->groups.size());
   }
   auto words = mpx::ParseCountedWords(line);
   if (words.ok()) {

@@ -38,7 +38,8 @@ bool IsDevT(std::string_view w) {
 // empty values, so a parser can run to its end and report the first error.
 class WordReader {
  public:
-  WordReader(std::string_view line, std::string_view what) : words_(SplitWords(line)), what_(what) {}
+  WordReader(std::string_view line, std::string_view what)
+      : words_(SplitWords(line)), what_(what) {}
 
   std::string Word(std::string_view expected) {
     if (error_ || pos_ >= words_.size()) {
@@ -81,7 +82,8 @@ class WordReader {
   void Fail(std::string_view expected) {
     if (error_) return;
     error_ = true;
-    std::string where = pos_ < words_.size() ? "(\"" + std::string(words_[pos_]) + "\")" : "(end of line)";
+    std::string where =
+        pos_ < words_.size() ? "(\"" + std::string(words_[pos_]) + "\")" : "(end of line)";
     message_ = std::string(what_) + ": word " + std::to_string(pos_) + " " + where + ": expected " +
                std::string(expected);
   }
@@ -96,7 +98,8 @@ class WordReader {
 void ReadTarget(WordReader& r, uint64_t& start, uint64_t& length) {
   start = r.Number("the start sector", UINT64_MAX);
   length = r.Number("the length in sectors", UINT64_MAX);
-  if (r.Word("the target type \"multipath\"") != "multipath") r.FailPrevious("the target type \"multipath\"");
+  if (r.Word("the target type \"multipath\"") != "multipath")
+    r.FailPrevious("the target type \"multipath\"");
 }
 
 // A group count and the 1-based group number that must lie within it.
@@ -180,18 +183,23 @@ Result<DmStatus> ParseStatus(std::string_view line) {
   }
   s.queueing = r.Number("the queueing flag (0 or 1)", 1) == 1;
   s.pg_init_count = static_cast<unsigned>(r.Number("the pg_init count"));
-  s.hwhandler_status =
-      r.Words(r.Number("the number of hardware handler status words"), "a hardware handler status word");
+  s.hwhandler_status = r.Words(r.Number("the number of hardware handler status words"),
+                               "a hardware handler status word");
   uint64_t groups = r.Number("the number of path groups");
   s.current_group = ReadGroupNumber(r, groups, "the current path group");
   for (uint64_t i = 0; i < groups && !r.failed(); ++i) {
     DmGroupStatus g;
     std::string state = r.Word("a group state (A, E or D)");
-    if (state == "A") g.state = DmGroupState::kActive;
-    else if (state == "E") g.state = DmGroupState::kEnabled;
-    else if (state == "D") g.state = DmGroupState::kDisabled;
-    else r.FailPrevious("a group state (A, E or D)");
-    g.selector_args = r.Words(r.Number("the number of selector status args"), "a selector status arg");
+    if (state == "A")
+      g.state = DmGroupState::kActive;
+    else if (state == "E")
+      g.state = DmGroupState::kEnabled;
+    else if (state == "D")
+      g.state = DmGroupState::kDisabled;
+    else
+      r.FailPrevious("a group state (A, E or D)");
+    g.selector_args =
+        r.Words(r.Number("the number of selector status args"), "a selector status arg");
     uint64_t paths = r.Number("the number of paths");
     if (paths == 0) r.FailPrevious("the number of paths, at least 1");
     uint64_t per_path = r.Number("the number of path status args");
@@ -216,8 +224,9 @@ Result<std::vector<std::string>> ParseCountedWords(std::string_view s) {
   std::vector<std::string_view> words = SplitWords(s);
   auto n = words.empty() ? std::nullopt : ParseU64(words[0]);
   if (!n || *n != words.size() - 1) {
-    return MakeError("\"" + std::string(s) + "\": expected a word count followed by that many words",
-                     22 /*EINVAL*/);
+    return MakeError(
+        "\"" + std::string(s) + "\": expected a word count followed by that many words",
+        22 /*EINVAL*/);
   }
   return std::vector<std::string>(words.begin() + 1, words.end());
 }
@@ -246,7 +255,8 @@ Result<DmTable> BuildTable(const MultipathMap& map, const std::vector<Path>& pat
     std::vector<std::string_view> sel = SplitWords(pg.selector);
     auto count = sel.size() < 2 ? std::nullopt : ParseU64(sel[1]);
     if (!count || *count != sel.size() - 2) {
-      return fail("path_selector \"" + pg.selector + "\": expected a name, a word count and that many words");
+      return fail("path_selector \"" + pg.selector +
+                  "\": expected a name, a word count and that many words");
     }
     if (pg.paths.empty()) return fail("path group " + std::to_string(gi + 1) + " has no paths");
     DmTableGroup g{std::string(sel[0]), {sel.begin() + 2, sel.end()}, {}};

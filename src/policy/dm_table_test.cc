@@ -26,7 +26,8 @@ TEST(DmTableTest, FormatParseIsIdentity) {
       "0 2097152 multipath 1 queue_if_no_path 1 alua 2 1 service-time 0 2 1 8:16 1 8:32 1 "
       "service-time 0 1 1 8:48 1",
       "0 8 multipath 3 queue_if_no_path pg_init_retries 50 0 1 1 round-robin 0 1 1 65:16 100",
-      "0 8 multipath 4 pg_init_retries 50 pg_init_delay_msecs 2000 2 emc 1 1 1 round-robin 0 1 1 8:0 1",
+      "0 8 multipath 4 pg_init_retries 50 pg_init_delay_msecs 2000 2 emc 1 1 1 round-robin 0 1 1 "
+      "8:0 1",
       "16 4096 multipath 2 queue_mode bio 3 rdac a b 3 2 queue-length 0 1 1 8:0 1 "
       "historical-service-time 2 x y 2 2 8:16 1 7 8:32 2 9 round-robin 0 1 0 259:1048575",
       "0 0 multipath 0 0 0 0",
@@ -62,9 +63,12 @@ TEST(DmTableTest, MalformedTablesNameTheWordAndWhatWasExpected) {
       {"0 8 multipath 2 queue_if_no_path",
        "dm table: word 5 (end of line): expected a feature word"},
       {"0 8 multipath 0 2 alua", "dm table: word 6 (end of line): expected a hardware handler arg"},
-      {"0 8 multipath 0 0 1 0", "dm table: word 6 (\"0\"): expected the initial path group, 1 to 1"},
-      {"0 8 multipath 0 0 2 3", "dm table: word 6 (\"3\"): expected the initial path group, 1 to 2"},
-      {"0 8 multipath 0 0 0 1", "dm table: word 6 (\"1\"): expected the initial path group, 0 with no groups"},
+      {"0 8 multipath 0 0 1 0",
+       "dm table: word 6 (\"0\"): expected the initial path group, 1 to 1"},
+      {"0 8 multipath 0 0 2 3",
+       "dm table: word 6 (\"3\"): expected the initial path group, 1 to 2"},
+      {"0 8 multipath 0 0 0 1",
+       "dm table: word 6 (\"1\"): expected the initial path group, 0 with no groups"},
       {"0 8 multipath 0 0 1 1 service-time x",
        "dm table: word 8 (\"x\"): expected the number of selector args"},
       {"0 8 multipath 0 0 1 1 service-time 0 0 1",
@@ -83,7 +87,8 @@ TEST(DmTableTest, MalformedTablesNameTheWordAndWhatWasExpected) {
        "dm table: word 13 (\"8:32\"): expected the end of the table"},
       {"0 8 multipath 0 0 4294967296 1",
        "dm table: word 5 (\"4294967296\"): expected the number of path groups"},
-      {"0 8 multipath 99999999999 0", "dm table: word 3 (\"99999999999\"): expected the number of feature words"},
+      {"0 8 multipath 99999999999 0",
+       "dm table: word 3 (\"99999999999\"): expected the number of feature words"},
   };
   for (const auto& c : cases) {
     auto t = ParseTable(c.line);
@@ -126,7 +131,8 @@ TEST(DmTableTest, KernelNormalisation) {
   // After "switch_group 2" and "fail_if_no_path" the table shows the group
   // the next I/O goes to and the features without queue_if_no_path.
   auto t = ParseTable(
-      "0 16384 multipath 2 pg_init_retries 50 0 2 2 round-robin 0 1 1 8:0 1 round-robin 0 1 1 8:16 1 ");
+      "0 16384 multipath 2 pg_init_retries 50 0 2 2 round-robin 0 1 1 8:0 1 round-robin 0 1 1 8:16 "
+      "1 ");
   ASSERT_TRUE(t.ok());
   EXPECT_EQ(t->initial_group, 2u);
   // Statuses: fresh (no I/O yet, no group active), after fail_path, and the
@@ -177,10 +183,13 @@ TEST(DmStatusTest, RoundRobinHasNoPathStatusArgsAndDisabledGroups) {
 
 TEST(DmStatusTest, MalformedStatusesNameTheWordAndWhatWasExpected) {
   const BadCase cases[] = {
-      {"0 8 multipath 3 0 0 0", "dm status: word 3 (\"3\"): expected the number of feature status words (2)"},
+      {"0 8 multipath 3 0 0 0",
+       "dm status: word 3 (\"3\"): expected the number of feature status words (2)"},
       {"0 8 multipath 2 2 0 0", "dm status: word 4 (\"2\"): expected the queueing flag (0 or 1)"},
-      {"0 8 multipath 2 0 0 1", "dm status: word 7 (end of line): expected a hardware handler status word"},
-      {"0 8 multipath 2 0 0 0 1 2", "dm status: word 8 (\"2\"): expected the current path group, 1 to 1"},
+      {"0 8 multipath 2 0 0 1",
+       "dm status: word 7 (end of line): expected a hardware handler status word"},
+      {"0 8 multipath 2 0 0 0 1 2",
+       "dm status: word 8 (\"2\"): expected the current path group, 1 to 1"},
       {"0 8 multipath 2 0 0 0 1 1 X 0 1 0 8:0 A 0",
        "dm status: word 9 (\"X\"): expected a group state (A, E or D)"},
       {"0 8 multipath 2 0 0 0 1 1 A 0 1 0 8:0 a 0",
@@ -221,7 +230,9 @@ class BuildTableTest : public testing::Test {
 };
 
 TEST_F(BuildTableTest, TheReferencesLayout) {
-  EXPECT_EQ(Build(), "0 2097152 multipath 0 0 2 1 service-time 0 2 1 8:16 1 8:32 1 service-time 0 1 1 8:48 1");
+  EXPECT_EQ(
+      Build(),
+      "0 2097152 multipath 0 0 2 1 service-time 0 2 1 8:16 1 8:32 1 service-time 0 1 1 8:48 1");
   map_.features = "1 queue_if_no_path";
   map_.hwhandler = "1 alua";
   EXPECT_EQ(Build(),
@@ -232,18 +243,22 @@ TEST_F(BuildTableTest, TheReferencesLayout) {
 TEST_F(BuildTableTest, RrMinIoRqTimesPriorityWithRrWeightPriorities) {
   TableOptions o;
   o.rr_min_io_rq = 2;
-  EXPECT_EQ(Build(o), "0 2097152 multipath 0 0 2 1 service-time 0 2 1 8:16 2 8:32 2 service-time 0 1 1 8:48 2");
+  EXPECT_EQ(
+      Build(o),
+      "0 2097152 multipath 0 0 2 1 service-time 0 2 1 8:16 2 8:32 2 service-time 0 1 1 8:48 2");
   o.rr_weight_priorities = true;
   o.priorities = {50, 0, 10};  // a priority of 0 keeps rr_min_io_rq
-  EXPECT_EQ(Build(o),
-            "0 2097152 multipath 0 0 2 1 service-time 0 2 1 8:16 100 8:32 2 service-time 0 1 1 8:48 20");
+  EXPECT_EQ(
+      Build(o),
+      "0 2097152 multipath 0 0 2 1 service-time 0 2 1 8:16 100 8:32 2 service-time 0 1 1 8:48 20");
 }
 
 TEST_F(BuildTableTest, NoPathRetryAddsOrRemovesQueueIfNoPath) {
   map_.features = "3 queue_if_no_path pg_init_retries 50";
   TableOptions o;
   o.queue_if_no_path = false;
-  EXPECT_EQ(BuildTable(map_, paths_, o)->features, (std::vector<std::string>{"pg_init_retries", "50"}));
+  EXPECT_EQ(BuildTable(map_, paths_, o)->features,
+            (std::vector<std::string>{"pg_init_retries", "50"}));
   o.queue_if_no_path = true;
   EXPECT_EQ(BuildTable(map_, paths_, o)->features,
             (std::vector<std::string>{"pg_init_retries", "50", "queue_if_no_path"}));
@@ -259,11 +274,13 @@ TEST_F(BuildTableTest, NoGroupsGiveInitialGroupZero) {
 TEST_F(BuildTableTest, Errors) {
   map_.features = "2 queue_if_no_path";
   EXPECT_EQ(BuildTable(map_, paths_).error().message,
-            "map mpatha: features \"2 queue_if_no_path\": expected a word count followed by that many words");
+            "map mpatha: features \"2 queue_if_no_path\": expected a word count followed by that "
+            "many words");
   map_.features = "0";
   map_.groups[1].selector = "service-time";
   EXPECT_EQ(BuildTable(map_, paths_).error().message,
-            "map mpatha: path_selector \"service-time\": expected a name, a word count and that many words");
+            "map mpatha: path_selector \"service-time\": expected a name, a word count and that "
+            "many words");
   map_.groups[1] = {{7}, 1, "round-robin 0"};
   EXPECT_EQ(BuildTable(map_, paths_).error().message, "map mpatha: path index 7 out of range");
   map_.groups[1] = {{}, 1, "round-robin 0"};

@@ -57,7 +57,8 @@ std::string NodeKind(const std::string& name) {
   if (lstat(path.c_str(), &st) != 0) return "";
   if (S_ISLNK(st.st_mode)) return "symlink to " + std::filesystem::read_symlink(path).string();
   if (S_ISBLK(st.st_mode)) {
-    return "block node " + std::to_string(major(st.st_rdev)) + ":" + std::to_string(minor(st.st_rdev));
+    return "block node " + std::to_string(major(st.st_rdev)) + ":" +
+           std::to_string(minor(st.st_rdev));
   }
   return "other file";
 }
@@ -92,8 +93,12 @@ Lu FindPaths() {
 // selector's own per-path args with repeat counts above 1 lowered to 1.
 DmTable KernelEcho(DmTable t, const std::string& attached_handler) {
   std::vector<std::string> f;
-  auto has = [&](const char* w) { return std::find(t.features.begin(), t.features.end(), w) != t.features.end(); };
-  auto value = [&](const char* w) { return *(std::find(t.features.begin(), t.features.end(), w) + 1); };
+  auto has = [&](const char* w) {
+    return std::find(t.features.begin(), t.features.end(), w) != t.features.end();
+  };
+  auto value = [&](const char* w) {
+    return *(std::find(t.features.begin(), t.features.end(), w) + 1);
+  };
   if (has("queue_if_no_path")) f.push_back("queue_if_no_path");
   if (has("pg_init_retries")) f.insert(f.end(), {"pg_init_retries", value("pg_init_retries")});
   t.features = f;
@@ -123,8 +128,8 @@ DmTable MakeTable(const Lu& lu, std::vector<std::string> features, std::string h
   return t;
 }
 
-void CheckEcho(DeviceMapper& dm, const std::string& name, const DmTable& given, const std::string& what,
-               const std::string& handler) {
+void CheckEcho(DeviceMapper& dm, const std::string& name, const DmTable& given,
+               const std::string& what, const std::string& handler) {
   auto line = dm.Table(name);
   Check(line.ok(), what + ": read table", line.ok() ? *line : line.error().message);
   if (!line.ok()) return;
@@ -133,8 +138,10 @@ void CheckEcho(DeviceMapper& dm, const std::string& name, const DmTable& given, 
   auto parsed = ParseTable(*line);
   Check(parsed.ok(), what + ": kernel table parses", parsed.ok() ? "" : parsed.error().message);
   if (!parsed.ok()) return;
-  Check(FormatTable(*parsed) + " " == *line, what + ": kernel line = FormatTable(parsed) + trailing space");
-  Check(*parsed == KernelEcho(given, handler), what + ": kernel echo = documented normalisation of given",
+  Check(FormatTable(*parsed) + " " == *line,
+        what + ": kernel line = FormatTable(parsed) + trailing space");
+  Check(*parsed == KernelEcho(given, handler),
+        what + ": kernel echo = documented normalisation of given",
         FormatTable(KernelEcho(given, handler)));
 }
 
@@ -146,7 +153,8 @@ Result<DmStatus> StatusOf(DeviceMapper& dm, const std::string& name) {
 }
 
 // The status of path `dev` of map `name`; nullopt when it cannot be read.
-std::optional<DmPathStatus> PathStatus(DeviceMapper& dm, const std::string& name, const std::string& dev) {
+std::optional<DmPathStatus> PathStatus(DeviceMapper& dm, const std::string& name,
+                                       const std::string& dev) {
   auto s = StatusOf(dm, name);
   if (!s.ok()) return std::nullopt;
   for (const auto& g : s->groups) {
@@ -160,13 +168,16 @@ std::optional<DmPathStatus> PathStatus(DeviceMapper& dm, const std::string& name
 int Probe() {
   const char* disable = std::getenv("DM_DISABLE_UDEV");
   LibDevmapper dm;
-  Note(std::string("udevd ") + (access("/run/udev/control", F_OK) == 0 ? "running" : "not running") +
-       ", DM_DISABLE_UDEV " + (disable ? "set" : "unset") + ", udev_sync " + (dm.udev_sync() ? "on" : "off"));
+  Note(std::string("udevd ") +
+       (access("/run/udev/control", F_OK) == 0 ? "running" : "not running") + ", DM_DISABLE_UDEV " +
+       (disable ? "set" : "unset") + ", udev_sync " + (dm.udev_sync() ? "on" : "off"));
   Lu lu = FindPaths();
-  Check(lu.devs.size() >= 2, "two paths of one LU", lu.devs.empty() ? "" : lu.devs[0] + " " + lu.devs[1]);
+  Check(lu.devs.size() >= 2, "two paths of one LU",
+        lu.devs.empty() ? "" : lu.devs[0] + " " + lu.devs[1]);
   if (lu.devs.size() < 2) return 1;
   const std::string name = "mpxprobe", renamed = "mpxprobe2";
-  for (const auto& n : {name, renamed}) (void)dm.Remove(n, RemoveMode::kNow);  // an earlier run's leftovers
+  for (const auto& n : {name, renamed})
+    (void)dm.Remove(n, RemoveMode::kNow);  // an earlier run's leftovers
   std::string handler = ReadLine("/sys/dev/block/" + lu.devs[0] + "/device/dh_state");
   Note("attached handler of " + lu.devs[0] + ": " + handler);
   if (handler == "detached") handler.clear();
@@ -181,21 +192,24 @@ int Probe() {
   Check(info.ok() && info->uuid == "mpath-mpxprobe" && info->open_count == 0 && !info->suspended,
         "info: uuid, open count 0, not suspended", info.ok() ? info->DevT() : info.error().message);
   auto list = dm.List("multipath");
-  Check(list.ok() && std::any_of(list->begin(), list->end(), [&](auto& m) { return m.name == name; }),
-        "list multipath shows " + name);
+  Check(
+      list.ok() && std::any_of(list->begin(), list->end(), [&](auto& m) { return m.name == name; }),
+      "list multipath shows " + name);
   CheckEcho(dm, name, t1, "create", handler);
   // Path states right after create are the kernel's business: with udevd,
   // udev's first I/O through a fresh map failed both scsi_debug paths (also
   // for maps made by plain dmsetup), so only the shape is checked here.
   auto s = StatusOf(dm, name);
-  Check(s.ok() && s->groups.size() == 2 && s->groups[0].paths.size() == 1 && s->groups[1].paths.size() == 1,
+  Check(s.ok() && s->groups.size() == 2 && s->groups[0].paths.size() == 1 &&
+            s->groups[1].paths.size() == 1,
         "status parses: 2 groups of 1 path", s.ok() ? "" : s.error().message);
 
   UniqueFd fd(open(("/dev/mapper/" + name).c_str(), O_RDONLY | O_CLOEXEC));
   Check(fd.valid(), "open /dev/mapper/" + name);
   Check(dm.Info(name).ok() && dm.Info(name)->open_count == 1, "open count 1 while held");
 
-  DmTable t2 = MakeTable(lu, {"pg_init_retries", "50", "queue_if_no_path"}, "", "round-robin", "3", 2);
+  DmTable t2 =
+      MakeTable(lu, {"pg_init_retries", "50", "queue_if_no_path"}, "", "round-robin", "3", 2);
   auto reloaded = dm.Reload(name, FormatTable(t2));
   Check(reloaded.ok(), "reload while open", reloaded.ok() ? "" : reloaded.error().message);
   CheckEcho(dm, name, t2, "reload", handler);
@@ -205,7 +219,8 @@ int Probe() {
 
   const std::string& dev = lu.devs[0];
   // Start from an active path whatever udev's I/O after the reload did.
-  Check(dm.Message(name, "reinstate_path " + dev).ok(), "message reinstate_path " + dev + " (start state)");
+  Check(dm.Message(name, "reinstate_path " + dev).ok(),
+        "message reinstate_path " + dev + " (start state)");
   auto before = PathStatus(dm, name, dev);
   Check(before.has_value() && before->active, "status shows " + dev + " A");
   unsigned fails = before ? before->fail_count : 0;
@@ -222,7 +237,8 @@ int Probe() {
   Check(s.ok() && s->current_group == 2, "status current group 2");
   Check(dm.Message(name, "fail_if_no_path").ok(), "message fail_if_no_path");
   auto t = dm.Table(name);
-  Check(t.ok() && ParseTable(*t).ok() && ParseTable(*t)->features == std::vector<std::string>{"pg_init_retries", "50"},
+  Check(t.ok() && ParseTable(*t).ok() &&
+            ParseTable(*t)->features == std::vector<std::string>{"pg_init_retries", "50"},
         "table features lose queue_if_no_path", t.ok() ? *t : "");
   auto bad = dm.Message(name, "no_such_message");
   Check(!bad.ok(), "unknown message refused", bad.ok() ? "" : bad.error().message);
@@ -237,13 +253,15 @@ int Probe() {
   fd.Reset();
   auto removed = dm.Remove(renamed, RemoveMode::kNow);
   Check(removed.ok(), "remove after close", removed.ok() ? "" : removed.error().message);
-  Check(NodeKind(renamed).empty(), "/dev/mapper/" + renamed + " gone after remove", NodeKind(renamed));
+  Check(NodeKind(renamed).empty(), "/dev/mapper/" + renamed + " gone after remove",
+        NodeKind(renamed));
   auto gone = dm.Info(renamed);
   Check(!gone.ok() && gone.error().code == ENXIO, "info after remove: no such map",
         gone.ok() ? "" : gone.error().message);
 
   // Deferred removal: accepted while open, done by the kernel at the last close.
-  Check(dm.Create(name, "mpath-mpxprobe", FormatTable(t1)).ok(), "create again for deferred remove");
+  Check(dm.Create(name, "mpath-mpxprobe", FormatTable(t1)).ok(),
+        "create again for deferred remove");
   fd = UniqueFd(open(("/dev/mapper/" + name).c_str(), O_RDONLY | O_CLOEXEC));
   auto deferred = dm.Remove(name, RemoveMode::kDeferred);
   Check(deferred.ok() && dm.Info(name).ok() && dm.Info(name)->deferred_remove,
@@ -252,11 +270,13 @@ int Probe() {
        (NodeKind(name).empty() ? "gone" : NodeKind(name)));
   fd.Reset();
   bool went = false;
-  for (int i = 0; i < 50 && !went; ++i, std::this_thread::sleep_for(std::chrono::milliseconds(100))) {
+  for (int i = 0; i < 50 && !went;
+       ++i, std::this_thread::sleep_for(std::chrono::milliseconds(100))) {
     went = !dm.Info(name).ok();
   }
   Check(went, "deferred remove done after close");
-  Note("after deferred remove /dev/mapper/" + name + ": " + (NodeKind(name).empty() ? "gone" : NodeKind(name)));
+  Note("after deferred remove /dev/mapper/" + name + ": " +
+       (NodeKind(name).empty() ? "gone" : NodeKind(name)));
   if (!NodeKind(name).empty() && !dm.udev_sync()) unlink(("/dev/mapper/" + name).c_str());
   return g_failures == 0 ? 0 : 1;
 }
@@ -264,7 +284,8 @@ int Probe() {
 int Existing() {
   LibDevmapper dm;
   auto maps = dm.List("multipath");
-  Check(maps.ok() && !maps->empty(), "multipath maps present", maps.ok() ? std::to_string(maps->size()) : "");
+  Check(maps.ok() && !maps->empty(), "multipath maps present",
+        maps.ok() ? std::to_string(maps->size()) : "");
   if (!maps.ok()) return 1;
   for (const auto& m : *maps) {
     auto line = dm.Table(m.name);
@@ -277,7 +298,9 @@ int Existing() {
     Note(m.name + " status: \"" + *status + "\"");
     auto t = ParseTable(*line);
     Check(t.ok(), m.name + ": table parses", t.ok() ? "" : t.error().message);
-    if (t.ok()) Check(FormatTable(*t) + " " == *line, m.name + ": FormatTable(parsed) + trailing space = kernel line");
+    if (t.ok())
+      Check(FormatTable(*t) + " " == *line,
+            m.name + ": FormatTable(parsed) + trailing space = kernel line");
     auto s = ParseStatus(*status);
     Check(s.ok(), m.name + ": status parses", s.ok() ? "" : s.error().message);
   }
