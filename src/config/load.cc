@@ -1,27 +1,39 @@
 #include "config/load.h"
 
+#include <fcntl.h>
+#include <unistd.h>
+
 #include <algorithm>
 #include <cerrno>
 #include <cstring>
 #include <filesystem>
-#include <fstream>
-#include <sstream>
+
+#include "base/unique_fd.h"
 
 namespace mpx {
 namespace {
 
 // nullopt when the file does not exist.
 Result<std::optional<std::string>> ReadText(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
+  UniqueFd fd(::open(path.c_str(), O_RDONLY | O_CLOEXEC));
+  if (!fd.valid()) {
     int err = errno;
     if (err == ENOENT) return std::optional<std::string>();
     return MakeError("cannot read " + path + ": " + std::strerror(err), err);
   }
-  std::ostringstream s;
-  s << in.rdbuf();
-  if (in.bad()) return MakeError("cannot read " + path, 5 /*EIO*/);
-  return std::optional<std::string>(s.str());
+  std::string text;
+  char buf[8192];
+  while (true) {
+    ssize_t n = ::read(fd.get(), buf, sizeof buf);
+    if (n < 0 && errno == EINTR) continue;
+    if (n < 0) {
+      int err = errno;
+      return MakeError("cannot read " + path + ": " + std::strerror(err), err);
+    }
+    if (n == 0) break;
+    text.append(buf, static_cast<size_t>(n));
+  }
+  return std::optional<std::string>(std::move(text));
 }
 
 }  // namespace

@@ -37,6 +37,36 @@ TEST(BlacklistTest, BadRegexIsAnErrorNamingThePattern) {
   EXPECT_NE(s.error().message.find("\"sd[a-\""), std::string::npos);
 }
 
+TEST(BlacklistTest, DeviceEntriesMatchSetFieldsOnly) {
+  Blacklist b;
+  ASSERT_TRUE(b.AddDevice("^EMC", "LUNZ", "test:1").ok());
+  ASSERT_TRUE(b.AddDevice("", "^Universal Xport$", "test:2").ok());
+  EXPECT_EQ(b.CheckDevice("EMC", "LUNZ").value_or(""),
+            "device blacklisted by device \"^EMC\":\"LUNZ\" (test:1)");
+  EXPECT_FALSE(b.CheckDevice("DGC", "LUNZ"));
+  EXPECT_TRUE(b.CheckDevice("SGI", "Universal Xport"));
+  ASSERT_TRUE(b.AddDeviceException("SGI", "", "test:3").ok());
+  EXPECT_FALSE(b.CheckDevice("SGI", "Universal Xport"));
+  EXPECT_FALSE(b.AddDevice("(", "x", "test:4").ok());
+}
+
+TEST(BlacklistTest, PropertiesAndProtocols) {
+  Blacklist b = Blacklist::BuiltIn();
+  EXPECT_FALSE(b.CheckProperties({"DEVNAME", "SCSI_IDENT_LUN_NAA_REGEXT"}));
+  EXPECT_TRUE(b.CheckProperties({"DEVNAME"}));
+  ASSERT_TRUE(b.AddProperty("^DEVNAME$", "test:1").ok());
+  EXPECT_EQ(b.CheckProperties({"DEVNAME", "ID_WWN"}).value_or(""),
+            "property blacklisted by property \"^DEVNAME$\" (test:1)");
+  EXPECT_FALSE(b.CheckProperties({"ID_WWN", "DEVNAME"}));  // the first match decides
+  Blacklist none;
+  EXPECT_FALSE(none.CheckProperties({}));  // without exceptions nothing is missing
+  ASSERT_TRUE(b.AddProtocol("^scsi", "test:2").ok());
+  ASSERT_TRUE(b.AddProtocolException("fcp$", "test:3").ok());
+  EXPECT_TRUE(b.CheckProtocol("scsi:iscsi"));
+  EXPECT_FALSE(b.CheckProtocol("scsi:fcp"));
+  EXPECT_FALSE(b.CheckProtocol("nvme:tcp"));
+}
+
 TEST(RegexTest, UnanchoredExtendedSyntax) {
   auto re = Regex::Compile("scsi_(debug|x)+");
   ASSERT_TRUE(re.ok());
