@@ -1,0 +1,52 @@
+// Plan: what must change in the kernel to turn the current multipath maps
+// into the wanted ones. Pure: the caller reads the kernel and executes.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "kernel/devmapper.h"
+#include "model/dm_table.h"
+#include "model/multipath_map.h"
+
+namespace mpx {
+
+struct WantedMap {
+  MultipathMap map;  // name, wwid, groups...
+  DmTable table;
+};
+
+struct CurrentMap {
+  DmMapInfo info;
+  std::optional<DmTable> table;  // nullopt when the kernel's table did not parse
+};
+
+enum class ActionKind {
+  kNothing,       // the map is as wanted
+  kCreate,        // no map with this uuid
+  kReload,        // the table differs (or -r)
+  kRename,        // only the name differs
+  kRenameReload,  // both
+  kConflict,      // the wanted name belongs to another map: left alone
+};
+
+struct MapAction {
+  ActionKind kind = ActionKind::kNothing;
+  size_t wanted = 0;                     // index into the wanted maps
+  std::string current_name;              // of the existing map, "" for a create
+  std::optional<DmTable> current_table;  // for --diff
+  std::string reason;                    // for -v3 and JSON
+};
+
+// The word the reference prints before a map's topology: "create", "reload",
+// "rename", "" for nothing.
+std::string_view ActionWord(ActionKind kind);
+
+// One action per wanted map, in wanted order. Maps are matched by DM uuid
+// "mpath-<wwid>". `force_reload` (-r) reloads maps that are already equal.
+std::vector<MapAction> PlanActions(const std::vector<WantedMap>& wanted,
+                                   const std::vector<CurrentMap>& current, bool force_reload);
+
+}  // namespace mpx
