@@ -123,6 +123,14 @@ const Case kCases[] = {
     {"product", "W(idget", int64_t{0}, "invalid value \"W(idget\" for product: "},
     {"revision", "[", int64_t{0}, "invalid value \"[\" for revision: "},
     {"product_blacklist", "LUNZ", std::string("LUNZ"), ""},
+    {"product_blacklist", "LUN++Z", int64_t{0},
+     "invalid value \"LUN++Z\" for product_blacklist: repetition operators in a row"},
+    {"vendor", "a*{2}", int64_t{0}, "invalid value \"a*{2}\" for vendor: repetition operators"},
+    {"vendor", "a{256}", int64_t{0},
+     "invalid value \"a{256}\" for vendor: repetition count above 255"},
+    {"vendor", "a{2,255}b?", std::string("a{2,255}b?"), ""},
+    {"vendor", "[+*]+\\+x", std::string("[+*]+\\+x"), ""},
+    {"vendor", "(a+)+", std::string("(a+)+"), ""},
     {"alias", "db", std::string("db"), ""},
 };
 
