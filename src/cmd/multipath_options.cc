@@ -9,17 +9,44 @@ namespace {
 
 // The reference's flags that later work adds; refusing them by name is better
 // than misreading them.
-constexpr std::string_view kLaterFlags = "acCfFilrRtTuUwWBbpqD";
-// Flags of the reference that take a value.
-constexpr std::string_view kFlagsWithValue = "bpRv";
+constexpr std::string_view kLaterFlags = "acCtTuUwWD";
 
 Error Usage(std::string msg) { return MakeError(std::move(msg), EINVAL); }
 
-Status SetVerbosity(MultipathOptions& o, std::string_view v) {
+Status SetNumber(int& out, char flag, std::string_view v, int max) {
   auto n = ParseU64(v);
-  if (!n || *n > 3) return Usage("-v needs a verbosity 0-3, not \"" + std::string(v) + "\"");
-  o.verbosity = static_cast<int>(*n);
+  if (!n || *n > static_cast<uint64_t>(max)) {
+    return Usage(std::string("-") + flag + " needs a number 0-" + std::to_string(max) + ", not \"" +
+                 std::string(v) + "\"");
+  }
+  out = static_cast<int>(*n);
   return {};
+}
+
+Status SetMode(MultipathOptions& o, MultipathMode m) {
+  const bool upgrade = o.mode == MultipathMode::kList && m == MultipathMode::kListCheck;
+  if (o.mode != MultipathMode::kCreate && o.mode != m && !upgrade) return Usage("options -l/-ll, -f and -F exclude each other");
+  o.mode = m;
+  return {};
+}
+
+Status FlagWithValue(MultipathOptions& o, char f, const std::string& value) {
+  switch (f) {
+    case 'v': return SetNumber(o.verbosity, 'v', value, 3);
+    case 'R': return SetNumber(o.flush_retries, 'R', value, 1000);
+    case 'b': o.bindings_file = value; return {};
+    case 'p':
+      if (value != "failover" && value != "multibus" && value != "group_by_serial" &&
+          value != "group_by_prio" && value != "group_by_node_name") {
+        return Usage("-p needs a path grouping policy, not \"" + value + "\"");
+      }
+      o.grouping_policy = value;
+      return {};
+    case 'f':
+      o.devices.push_back(value);
+      return SetMode(o, MultipathMode::kFlush);
+  }
+  return Usage(std::string("unknown option -") + f);
 }
 
 // Handles one long option; `i` may advance past its value.
@@ -27,6 +54,8 @@ Status ParseLong(MultipathOptions& o, const std::vector<std::string>& args, size
   const std::string& a = args[i];
   if (a == "--json") {
     o.json = true;
+  } else if (a == "--diff") {
+    o.diff = true;
   } else if (a == "--no-udev") {
     o.use_udev = false;
   } else if (a == "--help") {
@@ -46,29 +75,38 @@ Status ParseLong(MultipathOptions& o, const std::vector<std::string>& args, size
   return {};
 }
 
-// Handles a cluster of short flags ("-dv3", "-d", "-v", "3").
+// Handles a cluster of short flags ("-dv3", "-ll", "-v", "3").
 Status ParseShort(MultipathOptions& o, const std::vector<std::string>& args, size_t& i) {
   const std::string& a = args[i];
   for (size_t k = 1; k < a.size(); ++k) {
     const char f = a[k];
-    if (kFlagsWithValue.find(f) != std::string_view::npos) {
+    if (std::string_view("bpRvf").find(f) != std::string_view::npos) {
       std::string value = a.substr(k + 1);
       if (value.empty()) {
         if (++i >= args.size()) return Usage(std::string("option -") + f + " needs a value");
         value = args[i];
       }
-      if (f != 'v') return Usage(std::string("option -") + f + " is not implemented yet");
-      return SetVerbosity(o, value);
+      return FlagWithValue(o, f, value);
     }
+    Status s;
     switch (f) {
       case 'd': o.dry_run = true; break;
       case 'h': o.help = true; break;
+      case 'r': o.force_reload = true; break;
+      case 'i': o.ignore_wwids = true; break;
+      case 'B': o.bindings_read_only = true; break;
+      case 'q': o.allow_queueing = true; break;
+      case 'F': s = SetMode(o, MultipathMode::kFlushAll); break;
+      case 'l':
+        s = SetMode(o, o.mode == MultipathMode::kList ? MultipathMode::kListCheck : MultipathMode::kList);
+        break;
       default:
         if (kLaterFlags.find(f) != std::string_view::npos) {
           return Usage(std::string("option -") + f + " is not implemented yet");
         }
         return Usage(std::string("unknown option -") + f);
     }
+    if (!s.ok()) return s;
   }
   return {};
 }
@@ -92,13 +130,26 @@ Result<MultipathOptions> ParseMultipathOptions(const std::vector<std::string>& a
     }
     if (!s.ok()) return s.error();
   }
+  if (o.diff && !o.dry_run) return Usage("--diff needs -d");
   return o;
 }
 
 std::string MultipathUsage() {
-  return "usage: multipath [-d] [-v level] [--json] [--no-udev] [--sysfs DIR] [device|wwid ...]\n"
-         "  -d          dry run: show the maps that would be created, change nothing\n"
-         "  -v level    0 quiet, 1 map names, 2 topology (default), 3 per-path details\n"
+  return "usage: multipath [-v level] [-d [--diff]] [-r] [-i] [-B] [-q] [-p policy] [-b file]\n"
+         "                 [--json] [device|wwid|map ...]\n"
+         "       multipath -l|-ll [map ...]      multipath -f map [-R n]      multipath -F [-R n]\n"
+         "  (none)      create or reload maps for the paths found (and named)\n"
+         "  -d          dry run: show what would change, change nothing\n"
+         "  --diff      with -d: the current and wanted table of each map, word by word\n"
+         "  -r          reload maps even when their tables are as wanted\n"
+         "  -l, -ll     show the current maps (-ll: with path checkers and priorities)\n"
+         "  -f map, -F  remove one unused map / all unused maps (-R n: retries)\n"
+         "  -i          ignore the wwids file (find_multipaths)\n"
+         "  -B          treat the bindings file as read-only\n"
+         "  -b file     bindings file (default /etc/multipath/bindings)\n"
+         "  -q          keep queue_if_no_path although multipathd is not running\n"
+         "  -p policy   grouping: failover multibus group_by_serial group_by_prio group_by_node_name\n"
+         "  -v level    0 quiet, 1 map names, 2 topology (default), 3 details and reasons\n"
          "  --json      one JSON document instead of text (schema: docs/json.md)\n"
          "  --no-udev   ignore udev's database; identify paths from VPD pages\n"
          "  --sysfs DIR read a sysfs tree at DIR instead of /sys (recorded trees)\n"

@@ -1,6 +1,7 @@
 // The multipath command line, parsed into a value. No globals, no printing.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -8,19 +9,37 @@
 
 namespace mpx {
 
+// What the command does; the reference's mutually exclusive modes.
+enum class MultipathMode {
+  kCreate,     // default: create or reload maps (-d: only show)
+  kList,       // -l: maps from sysfs and dm
+  kListCheck,  // -ll: also checkers and prioritizers
+  kFlush,      // -f map
+  kFlushAll,   // -F
+};
+
 struct MultipathOptions {
-  bool dry_run = false;     // -d
-  int verbosity = 2;        // -v N
-  bool json = false;        // --json
-  bool help = false;        // -h
-  bool version = false;     // --version
+  MultipathMode mode = MultipathMode::kCreate;
+  bool dry_run = false;          // -d
+  bool diff = false;             // --diff (with -d): current vs wanted table
+  bool force_reload = false;     // -r
+  bool ignore_wwids = false;     // -i
+  bool bindings_read_only = false;  // -B
+  bool allow_queueing = false;   // -q
+  std::optional<std::string> grouping_policy;  // -p
+  std::optional<std::string> bindings_file;    // -b
+  int flush_retries = 0;         // -R
+  int verbosity = 2;             // -v N
+  bool json = false;             // --json
+  bool help = false;             // -h
+  bool version = false;          // --version
   std::string sysfs_root = "/sys";  // --sysfs DIR (tests, benchmarks, recorded trees)
-  bool use_udev = true;     // --no-udev: ignore udev's database
+  bool use_udev = true;          // --no-udev: ignore udev's database
   std::vector<std::string> devices;  // device, maj:min, WWID or map name
 };
 
 // Parses argv[1..]. Errors name the offending word: "unknown option -x",
-// "-v needs a number 0-3, not \"9\"", "option -l is not implemented yet".
+// "-v needs a verbosity 0-3, not \"9\"", "option -c is not implemented yet".
 Result<MultipathOptions> ParseMultipathOptions(const std::vector<std::string>& args);
 
 std::string MultipathUsage();

@@ -30,11 +30,14 @@ TEST(MultipathOptionsTest, ErrorsNameTheWord) {
   } cases[] = {
       {{"-x"}, "unknown option -x"},
       {{"--frobnicate"}, "unknown option --frobnicate"},
-      {{"-v", "9"}, "-v needs a verbosity 0-3, not \"9\""},
+      {{"-v", "9"}, "-v needs a number 0-3, not \"9\""},
       {{"-v"}, "option -v needs a value"},
-      {{"-vx"}, "-v needs a verbosity 0-3, not \"x\""},
-      {{"-l"}, "option -l is not implemented yet"},
-      {{"-p", "multibus"}, "option -p is not implemented yet"},
+      {{"-vx"}, "-v needs a number 0-3, not \"x\""},
+      {{"-c"}, "option -c is not implemented yet"},
+      {{"-p", "roundrobin"}, "-p needs a path grouping policy, not \"roundrobin\""},
+      {{"-l", "-F"}, "options -l/-ll, -f and -F exclude each other"},
+      {{"--diff"}, "--diff needs -d"},
+      {{"-R", "x"}, "-R needs a number 0-1000, not \"x\""},
       {{"--sysfs"}, "--sysfs needs a directory"},
   };
   for (const auto& c : cases) {
@@ -42,6 +45,24 @@ TEST(MultipathOptionsTest, ErrorsNameTheWord) {
     ASSERT_FALSE(o.ok()) << c.args[0];
     EXPECT_EQ(o.error().message, c.error);
   }
+}
+
+TEST(MultipathOptionsTest, ModesAndFlags) {
+  auto ll = ParseMultipathOptions({"-ll", "mpatha"});
+  ASSERT_TRUE(ll.ok());
+  EXPECT_EQ(ll->mode, MultipathMode::kListCheck);
+  auto l = ParseMultipathOptions({"-l"});
+  EXPECT_EQ(l->mode, MultipathMode::kList);
+  auto f = ParseMultipathOptions({"-f", "mpatha", "-R3"});
+  ASSERT_TRUE(f.ok());
+  EXPECT_EQ(f->mode, MultipathMode::kFlush);
+  EXPECT_EQ(f->devices, std::vector<std::string>{"mpatha"});
+  EXPECT_EQ(f->flush_retries, 3);
+  auto c = ParseMultipathOptions({"-rdiBq", "--diff", "-p", "multibus", "-b", "/tmp/b"});
+  ASSERT_TRUE(c.ok()) << c.error().message;
+  EXPECT_TRUE(c->force_reload && c->dry_run && c->ignore_wwids && c->bindings_read_only && c->allow_queueing);
+  EXPECT_EQ(c->grouping_policy, "multibus");
+  EXPECT_EQ(c->bindings_file, "/tmp/b");
 }
 
 TEST(MultipathOptionsTest, DoubleDashEndsOptions) {
