@@ -8,7 +8,8 @@ Status AddSection(const BlacklistSection& s, bool exceptions, Blacklist* b) {
     Status st;
     switch (i.kind) {
       case Opt::kBlDevnode:
-        st = exceptions ? b->AddDevnodeException(i.pattern, i.where) : b->AddDevnode(i.pattern, i.where);
+        st = exceptions ? b->AddDevnodeException(i.pattern, i.where)
+                        : b->AddDevnode(i.pattern, i.where);
         break;
       case Opt::kBlWwid:
         st = exceptions ? b->AddWwidException(i.pattern, i.where) : b->AddWwid(i.pattern, i.where);
@@ -36,8 +37,8 @@ Status AddProductBlacklists(const std::vector<DeviceEntry>& devices, Blacklist* 
   for (const DeviceEntry& d : devices) {
     const Setting* pb = d.options.Get(Opt::kProductBlacklist);
     if (pb == nullptr) continue;
-    Status st = b->AddDevice(d.options.Text(Opt::kVendor), std::get<std::string>(pb->value),
-                             pb->where);
+    Status st =
+        b->AddDevice(d.options.Text(Opt::kVendor), std::get<std::string>(pb->value), pb->where);
     if (!st.ok()) return MakeError(pb->where + ": " + st.error().message, st.error().code);
   }
   return {};

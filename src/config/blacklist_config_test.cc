@@ -42,7 +42,9 @@ TEST(BlacklistConfigTest, EveryKindAndItsException) {
   // wwid
   EXPECT_EQ(b.CheckWwid("3600a0980").value_or(""),
             "wwid blacklisted by wwid \"^3600\" (multipath.conf:3)");
-  EXPECT_FALSE(b.CheckWwid("3600dead" "beef"));
+  EXPECT_FALSE(
+      b.CheckWwid("3600dead"
+                  "beef"));
   EXPECT_FALSE(b.CheckWwid("35000c5"));
   // protocol
   EXPECT_TRUE(b.CheckProtocol("scsi:usb"));

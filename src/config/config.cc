@@ -27,8 +27,7 @@ bool OptionSet::empty() const {
   return true;
 }
 
-bool DeviceEntry::Matches(const std::string& v, const std::string& p,
-                          const std::string& r) const {
+bool DeviceEntry::Matches(const std::string& v, const std::string& p, const std::string& r) const {
   if (vendor && !vendor->Matches(v)) return false;
   if (product && !product->Matches(p)) return false;
   if (revision && !revision->Matches(r)) return false;

@@ -47,7 +47,8 @@ constexpr NamedValue kNoPathRetryNames[] = {
 
 const ValueType kString{ValueType::kString, 0, {}, 0, 0};
 const ValueType kRegex{ValueType::kRegex, 0, {}, 0, 0};
-const ValueType kSelector{ValueType::kArgString, 1, {}, 0, 0};  // "service-time 0": name, count, args
+const ValueType kSelector{
+    ValueType::kArgString, 1, {}, 0, 0};  // "service-time 0": name, count, args
 const ValueType kCountedArgs{ValueType::kArgString, 0, {}, 0, 0};  // "1 queue_if_no_path"
 const ValueType kPositive{ValueType::kNumber, 0, {}, 1, INT_MAX};
 const ValueType kPgPolicy{ValueType::kNamed, 0, kPgPolicyNames, 0, 0};
@@ -122,8 +123,7 @@ std::string Expected(const ValueType& t) {
   }
   if (t.max_number > 0) {
     if (!t.names.empty()) out += " or ";
-    out += "a number from " + std::to_string(t.min_number) + " to " +
-           std::to_string(t.max_number);
+    out += "a number from " + std::to_string(t.min_number) + " to " + std::to_string(t.max_number);
   }
   return out;
 }
@@ -176,13 +176,15 @@ Status CheckArgCount(const Keyword& kw, std::string_view text, int index) {
       if (!part.empty()) words.push_back(part);
     }
   }
-  if (words.size() <= static_cast<size_t>(index)) return Invalid(kw, text, "missing argument count");
+  if (words.size() <= static_cast<size_t>(index))
+    return Invalid(kw, text, "missing argument count");
   auto count = ParseNumber(words[index]);
   if (!count || *count < 0) return Invalid(kw, text, "missing argument count");
   auto after = static_cast<int64_t>(words.size()) - index - 1;
   if (*count != after) {
-    return Invalid(kw, text, "argument count is " + std::to_string(*count) + " but " +
-                                 std::to_string(after) + " argument(s) follow");
+    return Invalid(kw, text,
+                   "argument count is " + std::to_string(*count) + " but " + std::to_string(after) +
+                       " argument(s) follow");
   }
   return {};
 }

@@ -57,10 +57,10 @@ inline constexpr size_t kOptCount = static_cast<size_t>(Opt::kCount);
 // Where a keyword may appear (bit set).
 enum Scope : unsigned {
   kInDefaults = 1u << 0,
-  kInDevice = 1u << 1,         // devices { device { } }
+  kInDevice = 1u << 1,  // devices { device { } }
   kInOverrides = 1u << 2,
-  kInMultipath = 1u << 3,      // multipaths { multipath { } }
-  kInBlacklist = 1u << 4,      // blacklist { } and blacklist_exceptions { }
+  kInMultipath = 1u << 3,        // multipaths { multipath { } }
+  kInBlacklist = 1u << 4,        // blacklist { } and blacklist_exceptions { }
   kInBlacklistDevice = 1u << 5,  // blacklist { device { } }
 };
 

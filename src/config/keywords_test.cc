@@ -34,8 +34,8 @@ TEST(KeywordTableTest, SectionsAsTheReferenceAcceptsThem) {
 struct Case {
   const char* keyword;
   const char* text;
-  Value want;          // when error is empty
-  const char* error;   // "" for success
+  Value want;         // when error is empty
+  const char* error;  // "" for success
 };
 
 // Every option's accepted spellings and the errors for bad ones.

@@ -13,8 +13,8 @@ TEST(LoadConfigTest, MainFileThenDropInsInNameOrder) {
   dir.Write("multipath.conf", "defaults {\n alias_prefix main\n polling_interval 3\n}\n");
   dir.Write("conf.d/b.conf", "defaults {\n alias_prefix b\n}\n");
   dir.Write("conf.d/a.conf", "defaults {\n alias_prefix a\n polling_interval 7\n}\n");
-  dir.Write("conf.d/C.conf", "defaults {\n rr_min_io_rq 9\n}\n");  // 'C' < 'a'
-  dir.Write("conf.d/z.txt", "defaults {\n alias_prefix z\n}\n");   // not *.conf
+  dir.Write("conf.d/C.conf", "defaults {\n rr_min_io_rq 9\n}\n");   // 'C' < 'a'
+  dir.Write("conf.d/z.txt", "defaults {\n alias_prefix z\n}\n");    // not *.conf
   dir.Write("conf.d/.conf", "defaults {\n alias_prefix dot\n}\n");  // no name
   dir.Write("conf.d/sub.conf/x.conf", "garbage {\n");               // a directory
   auto r = LoadConfig(dir.path() + "/multipath.conf", dir.path() + "/conf.d");
@@ -26,9 +26,9 @@ TEST(LoadConfigTest, MainFileThenDropInsInNameOrder) {
   EXPECT_EQ(d.Get(Opt::kAliasPrefix)->where, dir.path() + "/conf.d/b.conf:2");
   auto names = ListDropIns(dir.path() + "/conf.d");
   ASSERT_TRUE(names.ok());
-  EXPECT_EQ(*names, (std::vector<std::string>{dir.path() + "/conf.d/C.conf",
-                                              dir.path() + "/conf.d/a.conf",
-                                              dir.path() + "/conf.d/b.conf"}));
+  EXPECT_EQ(*names,
+            (std::vector<std::string>{dir.path() + "/conf.d/C.conf", dir.path() + "/conf.d/a.conf",
+                                      dir.path() + "/conf.d/b.conf"}));
 }
 
 TEST(LoadConfigTest, MissingFilesMeanBuiltIns) {

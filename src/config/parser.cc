@@ -56,7 +56,7 @@ struct Line {
 
 // Where one section's keywords go.
 struct Sink {
-  OptionSet* options = nullptr;         // defaults, overrides, device, multipath entries
+  OptionSet* options = nullptr;           // defaults, overrides, device, multipath entries
   BlacklistSection* blacklist = nullptr;  // blacklist items and the parent of its devices
 };
 
@@ -223,8 +223,7 @@ Status Parser::OpenSection(const Line& line, const SectionInfo& sub, Sink parent
   return {};
 }
 
-Status Parser::Assign(const Line& line, const Keyword& kw, Sink sink,
-                      std::set<std::string>* seen) {
+Status Parser::Assign(const Line& line, const Keyword& kw, Sink sink, std::set<std::string>* seen) {
   if (line.tokens.size() < 2 || line.tokens[1].kind == Token::kOpen ||
       line.tokens[1].kind == Token::kClose) {
     return Fail(line.number, "missing value for " + std::string(kw.name));

@@ -136,38 +136,38 @@ TEST_F(ParserTest, QuotingInValues) {
 
 TEST_F(ParserTest, Warnings) {
   auto p = Parse(
-      "defaults\n"                              // 1
-      "{\n"                                     // 2
-      "  bogus 1\n"                             // 3
-      "  hardware_handler \"1 alua\"\n"         // 4: devices only
-      "  polling_interval 5 extra\n"            // 5
-      "  polling_interval 6\n"                  // 6
-      "} trailing\n"                            // 7
-      "nonsense here\n"                         // 8
-      "unknown {\n"                             // 9
-      "  inner {\n"                             // 10
-      "  }\n"                                   // 11
-      "}\n"                                     // 12
-      "devices {\n"                             // 13
-      "  device {\n"                            // 14
-      "    vendor X\n"                          // 15
-      "  }\n"                                   // 16
-      "}\n"                                     // 17
-      "multipaths {\n"                          // 18
-      "  multipath {\n"                         // 19
-      "    alias nowwid\n"                      // 20
-      "  }\n"                                   // 21
-      "  multipath {\n"                         // 22
-      "    wwid w1\n"                           // 23
-      "  }\n"                                   // 24
-      "  multipath {\n"                         // 25
-      "    wwid w1\n"                           // 26
-      "  }\n"                                   // 27
-      "}\n"                                     // 28
-      "blacklist {\n"                           // 29
-      "  device {\n"                            // 30
-      "  }\n"                                   // 31
-      "}\n");                                   // 32
+      "defaults\n"                       // 1
+      "{\n"                              // 2
+      "  bogus 1\n"                      // 3
+      "  hardware_handler \"1 alua\"\n"  // 4: devices only
+      "  polling_interval 5 extra\n"     // 5
+      "  polling_interval 6\n"           // 6
+      "} trailing\n"                     // 7
+      "nonsense here\n"                  // 8
+      "unknown {\n"                      // 9
+      "  inner {\n"                      // 10
+      "  }\n"                            // 11
+      "}\n"                              // 12
+      "devices {\n"                      // 13
+      "  device {\n"                     // 14
+      "    vendor X\n"                   // 15
+      "  }\n"                            // 16
+      "}\n"                              // 17
+      "multipaths {\n"                   // 18
+      "  multipath {\n"                  // 19
+      "    alias nowwid\n"               // 20
+      "  }\n"                            // 21
+      "  multipath {\n"                  // 22
+      "    wwid w1\n"                    // 23
+      "  }\n"                            // 24
+      "  multipath {\n"                  // 25
+      "    wwid w1\n"                    // 26
+      "  }\n"                            // 27
+      "}\n"                              // 28
+      "blacklist {\n"                    // 29
+      "  device {\n"                     // 30
+      "  }\n"                            // 31
+      "}\n");                            // 32
   std::vector<std::string> want = {
       "multipath.conf:2: \"{\" should be on the same line as \"defaults\"",
       "multipath.conf:3: invalid keyword in the defaults section: bogus",
@@ -233,9 +233,9 @@ TEST_F(ParserTest, Errors) {
 
 TEST_F(ParserTest, SectionsOnlyWhereTheyBelong) {
   auto p = Parse("device {\n}\ndefaults {\n  multipath {\n  }\n}\n");
-  EXPECT_EQ(p.warnings, (std::vector<std::string>{
-                            "multipath.conf:1: invalid section: device; skipped",
-                            "multipath.conf:4: invalid section: multipath; skipped"}));
+  EXPECT_EQ(p.warnings,
+            (std::vector<std::string>{"multipath.conf:1: invalid section: device; skipped",
+                                      "multipath.conf:4: invalid section: multipath; skipped"}));
   EXPECT_TRUE(p.config.devices.empty());
   EXPECT_TRUE(p.config.multipaths.empty());
 }

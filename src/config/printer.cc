@@ -29,7 +29,8 @@ class Printer {
     for (const Keyword& kw : KeywordTable()) {
       if (!(kw.scopes & kInBlacklist)) continue;
       for (const BlacklistItem& item : b.items) {
-        if (item.kind == kw.opt) Line(1, std::string(kw.name) + " " + FormatValue(kw, item.pattern));
+        if (item.kind == kw.opt)
+          Line(1, std::string(kw.name) + " " + FormatValue(kw, item.pattern));
       }
       if (merged_ && kw.opt == builtin_kind) {
         Line(1, std::string(kw.name) + " " + FormatValue(kw, std::string(builtin_pattern)));

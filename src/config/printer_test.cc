@@ -121,8 +121,9 @@ TEST(PrinterTest, ParsePrintParseGivesTheSameConfig) {
   // The merged output parses too, to the same effective defaults.
   auto merged = ParseConfig(PrintConfig(first->config), "merged");
   ASSERT_TRUE(merged.ok()) << merged.error().message;
-  EXPECT_EQ(PrintConfig(merged->config, {.merged = false}).find("defaults {\n\tpolling_interval 10\n"),
-            0u);
+  EXPECT_EQ(
+      PrintConfig(merged->config, {.merged = false}).find("defaults {\n\tpolling_interval 10\n"),
+      0u);
 }
 
 }  // namespace

@@ -32,9 +32,7 @@ Selection::Selection(const Config& config, const DeviceIdentity& id, std::string
 
 std::optional<Effective> Selection::Find(Opt opt) const {
   const Keyword& kw = KeywordFor(opt);
-  auto from = [](const Setting* s, Origin o) {
-    return Effective{s->value, o, s->where};
-  };
+  auto from = [](const Setting* s, Origin o) { return Effective{s->value, o, s->where}; };
   if (kw.scopes & kInMultipath) {
     for (const MultipathEntry* m : multipaths_) {
       if (const Setting* s = m->options.Get(opt)) return from(s, Origin::kMultipaths);

@@ -38,7 +38,8 @@ const Row kPrecedence[] = {
     {{true, true, true, true}, "multipath_v", "(setting: multipath.conf multipaths section)"},
     {{false, true, true, true}, "overrides_v", "(setting: multipath.conf overrides section)"},
     {{false, false, true, true}, "device_v", "(setting: storage device configuration)"},
-    {{false, false, false, true}, "defaults_v",
+    {{false, false, false, true},
+     "defaults_v",
      "(setting: multipath.conf defaults/devices section)"},
     {{false, false, false, false}, "const", "(setting: multipath internal)"},
     {{true, false, false, false}, "multipath_v", "(setting: multipath.conf multipaths section)"},
@@ -62,7 +63,8 @@ TEST(ResolveTest, OnlyLevelsWhereTheKeywordIsAllowed) {
   auto p = ParseConfig(
       "defaults {\n path_checker directio\n}\n"
       "devices {\n device {\n  vendor NETAPP\n  product LUN\n  path_checker rdac\n }\n}\n"
-      "multipaths {\n multipath {\n  wwid " + std::string(kWwid) + "\n  alias db\n }\n}\n",
+      "multipaths {\n multipath {\n  wwid " +
+          std::string(kWwid) + "\n  alias db\n }\n}\n",
       "multipath.conf");
   ASSERT_TRUE(p.ok()) << p.error().message;
   Selection netapp(p->config, {"NETAPP", "LUN", ""}, kWwid);
@@ -114,7 +116,7 @@ TEST(ResolveTest, DeviceRegexesAreUnanchoredExtendedAndCaseSensitive) {
       {{"hp", "MSA 2040 SAN", ""}, "const"},        // case-sensitive
       {{"HP", "MSA 3040", ""}, "const"},
       {{"IBM", "2145", "01"}, "rdac"},
-      {{"IBM", "2145", "10"}, "const"},             // revision must match too
+      {{"IBM", "2145", "10"}, "const"},  // revision must match too
       {{"IBMX", "2145", "01"}, "const"},
   };
   for (const Case& c : cases) {
@@ -145,7 +147,7 @@ TEST(ResolveTest, LaterDeviceEntryWinsPerAttributeAndBuiltinsComeLast) {
   EXPECT_EQ(s.Get(Opt::kPrio).text(), "alua");  // the later user entry
   EXPECT_EQ(s.Get(Opt::kPrio).where, "multipath.conf:11");
   EXPECT_EQ(s.Get(Opt::kFailback).number(), kFailbackImmediate);  // the earlier one still applies
-  Effective npr = s.Get(Opt::kNoPathRetry);  // only the built-in table sets it
+  Effective npr = s.Get(Opt::kNoPathRetry);                       // only the built-in table sets it
   EXPECT_EQ(npr.number(), kNoPathRetryQueue);
   EXPECT_EQ(npr.where, "built-in");
   EXPECT_EQ(OriginText(npr.origin), "(setting: storage device configuration)");
@@ -153,11 +155,16 @@ TEST(ResolveTest, LaterDeviceEntryWinsPerAttributeAndBuiltinsComeLast) {
 
 TEST(ResolveTest, DuplicateMultipathEntriesMergeLaterWins) {
   std::string w(kWwid);
-  auto p = ParseConfig("multipaths {\n"
-                       " multipath {\n  wwid " + w + "\n  alias first\n  failback 10\n }\n"
-                       " multipath {\n  wwid " + w + "\n  alias second\n }\n"
-                       "}\n",
-                       "multipath.conf");
+  auto p = ParseConfig(
+      "multipaths {\n"
+      " multipath {\n  wwid " +
+          w +
+          "\n  alias first\n  failback 10\n }\n"
+          " multipath {\n  wwid " +
+          w +
+          "\n  alias second\n }\n"
+          "}\n",
+      "multipath.conf");
   ASSERT_TRUE(p.ok()) << p.error().message;
   Selection s(p->config, {"A", "B", ""}, kWwid);
   EXPECT_EQ(s.Get(Opt::kAlias).text(), "second");

@@ -59,11 +59,15 @@ void Blacklist::AddBuiltIns() {
   (void)Add(property_except_, kBuiltinPropertyException, "built-in");
 }
 
-Status Blacklist::AddDevnode(const std::string& p, std::string o) { return Add(devnode_, p, std::move(o)); }
+Status Blacklist::AddDevnode(const std::string& p, std::string o) {
+  return Add(devnode_, p, std::move(o));
+}
 Status Blacklist::AddDevnodeException(const std::string& p, std::string o) {
   return Add(devnode_except_, p, std::move(o));
 }
-Status Blacklist::AddWwid(const std::string& p, std::string o) { return Add(wwid_, p, std::move(o)); }
+Status Blacklist::AddWwid(const std::string& p, std::string o) {
+  return Add(wwid_, p, std::move(o));
+}
 Status Blacklist::AddWwidException(const std::string& p, std::string o) {
   return Add(wwid_except_, p, std::move(o));
 }
@@ -82,8 +86,7 @@ Status Blacklist::AddProtocolException(const std::string& p, std::string o) {
 Status Blacklist::AddDevice(const std::string& v, const std::string& p, std::string o) {
   return AddDeviceTo(device_, v, p, std::move(o));
 }
-Status Blacklist::AddDeviceException(const std::string& v, const std::string& p,
-                                     std::string o) {
+Status Blacklist::AddDeviceException(const std::string& v, const std::string& p, std::string o) {
   return AddDeviceTo(device_except_, v, p, std::move(o));
 }
 
@@ -115,16 +118,15 @@ std::optional<std::string> Blacklist::CheckDevice(const std::string& vendor,
   const BlacklistDeviceEntry* e = FindDevice(device_, vendor, product);
   if (e == nullptr) return std::nullopt;
   auto pat = [](const std::optional<Regex>& r) { return r ? r->pattern() : std::string(".*"); };
-  return "device blacklisted by device \"" + pat(e->vendor) + "\":\"" + pat(e->product) +
-         "\" (" + e->origin + ")";
+  return "device blacklisted by device \"" + pat(e->vendor) + "\":\"" + pat(e->product) + "\" (" +
+         e->origin + ")";
 }
 
 std::optional<std::string> Blacklist::CheckProperties(const std::vector<std::string>& names) const {
   for (const std::string& name : names) {
     if (FindEntry(property_except_, name)) return std::nullopt;
     if (const BlacklistEntry* e = FindEntry(property_, name)) {
-      return "property blacklisted by property \"" + e->regex.pattern() + "\" (" + e->origin +
-             ")";
+      return "property blacklisted by property \"" + e->regex.pattern() + "\" (" + e->origin + ")";
     }
   }
   if (property_except_.empty()) return std::nullopt;
