@@ -39,6 +39,8 @@ Status WriteAll(int fd, std::string_view data, const std::string& path) {
 Status WriteFileAtomically(const std::string& path, std::string_view content, unsigned mode) {
   struct stat st {};
   if (::stat(path.c_str(), &st) == 0) mode = st.st_mode & 07777;
+  // The state directory (/etc/multipath) may not exist yet.
+  if (std::string dir = DirOf(path); dir != "." && dir != "/") ::mkdir(dir.c_str(), 0755);
   std::string tmp = path + ".mpx-tmp." + std::to_string(::getpid());
   UniqueFd fd(::open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, mode));
   if (!fd.valid()) return Sys("cannot create", tmp, errno);

@@ -11,6 +11,7 @@
 namespace mpx {
 
 // `mode` applies to a newly created file (an existing file's mode is kept).
+// The file's directory is created (one level) when missing.
 Status WriteFileAtomically(const std::string& path, std::string_view content, unsigned mode = 0644);
 
 // The whole file, or an error naming it. ENOENT is reported as such so that

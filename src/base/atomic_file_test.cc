@@ -30,9 +30,10 @@ TEST(AtomicFileTest, CreatesAndReplacesKeepingMode) {
 
 TEST(AtomicFileTest, FailureLeavesTheOldFileAndNamesThePath) {
   testing::TestDir dir;
-  Status s = WriteFileAtomically(dir.path() + "/missing-dir/wwids", "x");
+  ASSERT_TRUE(WriteFileAtomically(dir.path() + "/new-dir/wwids", "x").ok());  // one level is made
+  Status s = WriteFileAtomically(dir.path() + "/missing-dir/deeper/wwids", "x");
   ASSERT_FALSE(s.ok());
-  EXPECT_NE(s.error().message.find("missing-dir/wwids"), std::string::npos);
+  EXPECT_NE(s.error().message.find("missing-dir/deeper/wwids"), std::string::npos);
   auto r = ReadWholeFile(dir.path() + "/nope");
   ASSERT_FALSE(r.ok());
   EXPECT_EQ(r.error().code, ENOENT);

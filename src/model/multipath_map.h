@@ -12,6 +12,10 @@ struct PathGroup {
   std::vector<size_t> paths;  // indices into the discovery's path list
   int priority = 0;
   std::string selector = "service-time 0";
+  // Kernel state, for listings of existing maps: "active", "enabled",
+  // "disabled"; per path "active" or "failed". Empty for wanted maps.
+  std::string dm_state;
+  std::vector<std::string> path_dm_states;
 };
 
 struct MultipathMap {

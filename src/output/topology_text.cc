@@ -16,11 +16,14 @@ std::string PadRight(const std::string& s, size_t width) {
   return s.size() >= width ? s : s + std::string(width - s.size(), ' ');
 }
 
+// A path the kernel's table names but sysfs no longer shows has no H:C:T:L.
+std::string HctlText(const Path& p) { return p.hctl.host < 0 ? "#:#:#:#" : p.hctl.ToString(); }
+
 Columns Measure(const MultipathMap& map, const std::vector<Path>& paths) {
   Columns c;
   for (const auto& g : map.groups) {
     for (size_t i : g.paths) {
-      c.hctl = std::max(c.hctl, paths[i].hctl.ToString().size());
+      c.hctl = std::max(c.hctl, HctlText(paths[i]).size());
       c.dev = std::max(c.dev, paths[i].dev.size());
       c.devt = std::max(c.devt, paths[i].DevT().size());
     }
@@ -51,19 +54,21 @@ std::string FormatTopology(const MultipathMap& map, const std::vector<Path>& pat
   if (map.name != map.wwid) out += " (" + map.wwid + ")";
   out += " " + style.dm_node + " " + map.vendor + "," + map.model + "\n";
   out += "size=" + FormatSize(map.size_sectors) + " features='" + map.features + "' hwhandler='" +
-         map.hwhandler + "' wp=undef\n";
+         map.hwhandler + "' wp=" + style.wp + "\n";
   const Columns cols = Measure(map, paths);
   for (size_t g = 0; g < map.groups.size(); ++g) {
     const bool last_group = g + 1 == map.groups.size();
     const PathGroup& pg = map.groups[g];
     out += std::string(last_group ? "`-+- " : "|-+- ") + "policy='" + pg.selector +
-           "' prio=" + std::to_string(pg.priority) + " status=" + style.status + "\n";
+           "' prio=" + std::to_string(pg.priority) +
+           " status=" + (pg.dm_state.empty() ? style.status : pg.dm_state) + "\n";
     for (size_t k = 0; k < pg.paths.size(); ++k) {
       const Path& p = paths[pg.paths[k]];
       out += last_group ? "  " : "| ";
       out += k + 1 == pg.paths.size() ? "`- " : "|- ";
-      out += PadRight(p.hctl.ToString(), cols.hctl) + " " + PadRight(p.dev, cols.dev) + " " +
-             PadRight(p.DevT(), cols.devt) + " " + style.status + " " +
+      const std::string& dm = k < pg.path_dm_states.size() ? pg.path_dm_states[k] : style.status;
+      out += PadRight(HctlText(p), cols.hctl) + " " + PadRight(p.dev, cols.dev) + " " +
+             PadRight(p.DevT(), cols.devt) + " " + dm + " " +
              std::string(CheckerStateName(p.checker_state)) + " " + p.sysfs_state + "\n";
     }
   }

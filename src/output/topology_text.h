@@ -27,7 +27,8 @@ struct TopologyStyle {
   // reference does in dry runs (-d); nullopt (a plain listing) prints no prefix.
   std::optional<std::string> action;
   std::string dm_node = "undef";
-  std::string status = "undef";  // of groups and dm path states in dry runs
+  std::string status = "undef";  // of groups and dm path states without kernel state
+  std::string wp = "undef";      // write protection: rw, ro
 };
 
 // One map's block of lines, each ending in '\n'.

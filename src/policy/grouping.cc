@@ -14,6 +14,12 @@ constexpr std::pair<GroupingPolicy, std::string_view> kNames[] = {
     {GroupingPolicy::kGroupByNodeName, "group_by_node_name"},
 };
 
+PathGroup MakeGroup(std::vector<size_t> members) {
+  PathGroup g;
+  g.paths = std::move(members);
+  return g;
+}
+
 bool Usable(const Path& p) {
   return p.checker_state == PathState::kUp || p.checker_state == PathState::kGhost ||
          p.checker_state == PathState::kUndef;
@@ -53,7 +59,7 @@ std::vector<PathGroup> GroupPaths(GroupingPolicy policy, const std::vector<size_
                                   const std::vector<Path>& paths, const std::vector<int>& prio) {
   switch (policy) {
     case GroupingPolicy::kMultibus:
-      return members.empty() ? std::vector<PathGroup>{} : std::vector<PathGroup>{PathGroup{members}};
+      return members.empty() ? std::vector<PathGroup>{} : std::vector<PathGroup>{MakeGroup(members)};
     case GroupingPolicy::kGroupBySerial:
       return GroupByKey<std::string>(members, [&](size_t i) { return paths[i].serial; });
     case GroupingPolicy::kGroupByPrio:
@@ -65,7 +71,7 @@ std::vector<PathGroup> GroupPaths(GroupingPolicy policy, const std::vector<size_
   }
   std::vector<PathGroup> groups;
   groups.reserve(members.size());
-  for (size_t i : members) groups.push_back(PathGroup{{i}});
+  for (size_t i : members) groups.push_back(MakeGroup({i}));
   return groups;
 }
 

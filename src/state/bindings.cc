@@ -109,11 +109,11 @@ std::string AllocateAlias(const BindingsFile& f, std::string_view prefix,
   return AliasForId(id, prefix);
 }
 
-std::string WithBinding(const BindingsFile& f, std::string_view alias, std::string_view wwid) {
+std::string WithBindings(const BindingsFile& f, const std::vector<Binding>& added) {
   std::string out;
   if (f.lines.empty()) out = kHeader;
   for (const auto& l : f.lines) out += l + "\n";
-  out += std::string(alias) + " " + std::string(wwid) + "\n";
+  for (const auto& b : added) out += b.alias + " " + b.wwid + "\n";
   return out;
 }
 

@@ -48,8 +48,8 @@ std::optional<std::string> FindAlias(const BindingsFile& f, std::string_view wwi
 std::string AllocateAlias(const BindingsFile& f, std::string_view prefix,
                           const std::set<std::string>& names_in_use);
 
-// The file's text with one binding appended (the header written first when
-// the file was empty).
-std::string WithBinding(const BindingsFile& f, std::string_view alias, std::string_view wwid);
+// The file's text with `added` appended in order (the header written first
+// when the file was empty).
+std::string WithBindings(const BindingsFile& f, const std::vector<Binding>& added);
 
 }  // namespace mpx

@@ -54,8 +54,9 @@ TEST(BindingsTest, AllocatesLowestFreeAliasAvoidingMapsInUse) {
 
 TEST(BindingsTest, RewriteKeepsEveryOriginalLine) {
   auto f = ParseBindings("# header\nmpatha 1\ngarbage line here\n", "b");
-  EXPECT_EQ(WithBinding(f, "mpathb", "2"), "# header\nmpatha 1\ngarbage line here\nmpathb 2\n");
-  std::string fresh = WithBinding(ParseBindings("", "b"), "mpatha", "1");
+  EXPECT_EQ(WithBindings(f, {{"mpathb", "2"}, {"mpathc", "3"}}),
+            "# header\nmpatha 1\ngarbage line here\nmpathb 2\nmpathc 3\n");
+  std::string fresh = WithBindings(ParseBindings("", "b"), {{"mpatha", "1"}});
   EXPECT_EQ(fresh.rfind("# Multipath bindings, Version : 1.0\n", 0), 0u);
   EXPECT_EQ(fresh.substr(fresh.size() - 9), "mpatha 1\n");
 }

@@ -1,0 +1,287 @@
+#include "app/create.h"
+
+#include <algorithm>
+#include <cerrno>
+#include <optional>
+
+#include "app/current_maps.h"
+#include "app/naming.h"
+#include "base/atomic_file.h"
+#include "base/file_lock.h"
+#include "base/parallel.h"
+#include "checker/tur.h"
+#include "config/blacklist_config.h"
+#include "config/load.h"
+#include "config/resolve.h"
+#include "discovery/discover.h"
+#include "output/discovery_report.h"
+#include "output/topology_text.h"
+#include "plan/table_compare.h"
+#include "policy/coalesce.h"
+#include "state/wwids.h"
+
+namespace mpx {
+namespace {
+
+// A state file's text; a missing file reads as empty.
+Result<std::string> ReadState(const std::string& path) {
+  auto r = ReadWholeFile(path);
+  if (!r.ok() && r.error().code == ENOENT) return std::string();
+  return r;
+}
+
+bool Selects(const std::string& arg, const CandidateMap& m, const std::vector<Path>& paths,
+             const std::vector<CurrentMap>& current) {
+  if (arg == m.wwid) return true;
+  for (const auto& c : current) {
+    if (c.info.name == arg && c.info.uuid == "mpath-" + m.wwid) return true;
+  }
+  std::string dev = arg.rfind("/dev/", 0) == 0 ? arg.substr(5) : arg;
+  return std::any_of(m.paths.begin(), m.paths.end(),
+                     [&](size_t i) { return paths[i].dev == dev || paths[i].DevT() == arg; });
+}
+
+// Keeps the candidates the arguments select; an argument that selects
+// nothing is an error, with discovery's reason when it skipped the device.
+Status SelectArgs(const std::vector<std::string>& args, const DiscoveryResult& found,
+                  const std::vector<CurrentMap>& current, std::vector<CandidateMap>& maps) {
+  if (args.empty()) return {};
+  for (const auto& a : args) {
+    if (std::any_of(maps.begin(), maps.end(),
+                    [&](const CandidateMap& m) { return Selects(a, m, found.paths, current); })) {
+      continue;
+    }
+    std::string dev = a.rfind("/dev/", 0) == 0 ? a.substr(5) : a;
+    for (const auto& s : found.skipped) {
+      if (s.dev == dev) return MakeError(a + ": not a multipath path: " + s.reason, ENODEV);
+    }
+    return MakeError(a + ": no such path, WWID or map", ENODEV);
+  }
+  std::erase_if(maps, [&](const CandidateMap& m) {
+    return std::none_of(args.begin(), args.end(),
+                        [&](const std::string& a) { return Selects(a, m, found.paths, current); });
+  });
+  return {};
+}
+
+// find_multipaths: which candidates become maps. Existing maps always stay;
+// named devices (arguments) count as wanted, as in the reference.
+bool ShouldMultipath(FindMultipaths policy, const CandidateMap& c, bool exists, bool named,
+                     const WwidsFile& wwids, bool ignore_wwids, std::string* why) {
+  if (exists) return true;
+  switch (policy) {
+    case FindMultipaths::kOff:
+    case FindMultipaths::kGreedy:
+      return true;
+    case FindMultipaths::kOn:
+    case FindMultipaths::kSmart:
+      if (c.paths.size() > 1) return true;
+      [[fallthrough]];
+    case FindMultipaths::kStrict:
+      if (ignore_wwids || named || Contains(wwids, c.wwid)) return true;
+      *why = c.wwid + ": not in wwids file, skipping (find_multipaths " +
+             (policy == FindMultipaths::kStrict ? "strict" : "on") + ")";
+      return false;
+  }
+  return true;
+}
+
+// Checker, then prioritizer, on every path of the candidates, in parallel.
+void CheckPaths(ScsiIo& io, const std::vector<CandidateMap>& maps,
+                const std::vector<MapConfig>& configs, std::vector<Path>& paths) {
+  std::vector<std::pair<size_t, size_t>> todo;  // (map, path)
+  for (size_t m = 0; m < maps.size(); ++m) {
+    for (size_t i : maps[m].paths) todo.emplace_back(m, i);
+  }
+  ParallelFor(todo.size(), WorkerCount(todo.size()), [&](size_t k) {
+    Path& p = paths[todo[k].second];
+    const MapConfig& mc = configs[todo[k].first];
+    if (p.sysfs_state != "running") {
+      p.checker_state = PathState::kDown;
+      p.checker_message = p.dev + ": sysfs state " + p.sysfs_state;
+    } else {
+      p.checker_state = RunTurChecker(io, p.devnode, &p.checker_message);
+    }
+    Prioritize(mc.detect_prio ? DetectPrio(p, mc.prio) : mc.prio, io, p);
+  });
+}
+
+struct Shaped {
+  std::vector<WantedMap> wanted;
+  std::vector<std::string> explain;  // -v3 lines
+};
+
+}  // namespace
+
+CommandOutput RunCreate(const MultipathOptions& o, Context& ctx) {
+  CommandOutput r;
+  auto fail = [&](const std::string& msg) {
+    r.err += "multipath: " + msg + "\n";
+    r.exit_code = 1;
+    return r;
+  };
+  auto parsed = LoadConfig(ctx.config_file, ctx.config_dir);
+  if (!parsed.ok()) return fail(parsed.error().message);
+  const Config& config = parsed->config;
+  for (const auto& w : parsed->warnings) r.err += "multipath: " + w + "\n";
+  auto blacklist = BuildBlacklist(config);
+  if (!blacklist.ok()) return fail(blacklist.error().message);
+
+  // Serialise with other runs before reading the kernel's state.
+  std::optional<FileLock> lock;
+  if (!o.dry_run) {
+    auto l = FileLock::Acquire(ctx.lock_file);
+    if (!l.ok()) return fail(l.error().message);
+    lock.emplace(std::move(l).value());
+  }
+
+  Selection defaults(config, DeviceIdentity{}, "");
+  WwidEnv wenv{ctx.sysfs, ctx.udev, ctx.scsi, defaults.Get(Opt::kUidAttribute).text()};
+  DiscoveryResult found = Discover(wenv, blacklist.value());
+  auto current = ReadCurrentMaps(ctx.dm);
+  if (!current.ok()) return fail(current.error().message);
+  std::vector<CandidateMap> candidates = Coalesce(found.paths);
+  if (Status s = SelectArgs(o.devices, found, current.value(), candidates); !s.ok()) {
+    return fail(s.error().message);
+  }
+
+  auto wwids_text = ReadState(ctx.wwids_file);
+  if (!wwids_text.ok()) return fail(wwids_text.error().message);
+  WwidsFile wwids = ParseWwids(wwids_text.value(), ctx.wwids_file);
+  for (const auto& w : wwids.warnings) r.err += "multipath: " + w + "\n";
+  auto bindings_text = ReadState(o.bindings_file.value_or(ctx.bindings_file));
+  if (!bindings_text.ok()) return fail(bindings_text.error().message);
+  std::set<std::string> names_in_use;
+  for (const auto& c : current.value()) names_in_use.insert(c.info.name);
+  Namer namer(ParseBindings(bindings_text.value(), o.bindings_file.value_or(ctx.bindings_file)),
+              names_in_use, o.bindings_read_only || o.dry_run);
+  for (const auto& w : namer.warnings()) r.err += "multipath: " + w + "\n";
+
+  // find_multipaths, then each map's configuration.
+  const auto fm = defaults.Get(Opt::kFindMultipaths).as<FindMultipaths>();
+  std::vector<std::string> explain;
+  std::vector<CandidateMap> chosen;
+  for (auto& c : candidates) {
+    bool exists = std::any_of(current->begin(), current->end(),
+                              [&](const CurrentMap& m) { return m.info.uuid == "mpath-" + c.wwid; });
+    std::string why;
+    if (ShouldMultipath(fm, c, exists, !o.devices.empty(), wwids, o.ignore_wwids, &why)) {
+      chosen.push_back(std::move(c));
+    } else {
+      explain.push_back(why);
+    }
+  }
+  std::vector<MapConfig> configs;
+  for (const auto& c : chosen) {
+    configs.push_back(ResolveMapConfig(config, found.paths[c.paths.front()], c.wwid));
+    if (o.grouping_policy) configs.back().settings.grouping = *ParseGroupingPolicy(*o.grouping_policy);
+    if (!o.allow_queueing && !ctx.daemon_running && configs.back().table.queue_if_no_path != false) {
+      // As the reference: without multipathd (and without -q) a map must not
+      // queue forever, so queue_if_no_path is left out.
+      configs.back().table.queue_if_no_path = false;
+    }
+  }
+  CheckPaths(ctx.scsi, chosen, configs, found.paths);
+  std::vector<int> prio;
+  prio.reserve(found.paths.size());
+  for (const Path& p : found.paths) prio.push_back(p.priority);
+
+  std::vector<WantedMap> wanted;
+  for (size_t k = 0; k < chosen.size(); ++k) {
+    const MapConfig& mc = configs[k];
+    explain.insert(explain.end(), mc.explain.begin(), mc.explain.end());
+    WantedMap w;
+    w.map = BuildMap(chosen[k], found.paths, prio, mc.settings);
+    std::string why;
+    w.map.name = namer.NameFor(mc, chosen[k].wwid, &why);
+    explain.push_back(chosen[k].wwid + ": alias = " + w.map.name + " " + why);
+    TableOptions topt = mc.table;
+    topt.priorities = prio;
+    auto table = BuildTable(w.map, found.paths, topt);
+    if (!table.ok()) return fail(w.map.name + ": " + table.error().message);
+    w.table = std::move(table).value();
+    w.map.features = std::to_string(w.table.features.size());
+    for (const auto& f : w.table.features) w.map.features += " " + f;
+    wanted.push_back(std::move(w));
+  }
+  auto actions = PlanActions(wanted, current.value(), o.force_reload);
+
+  if (o.json) {
+    std::vector<MultipathMap> maps;
+    for (const auto& w : wanted) maps.push_back(w.map);
+    r.out = DiscoveryJson(found, maps, o.dry_run ? "dry-run" : "create");
+  } else if (o.verbosity >= 3) {
+    r.out += DiscoveryDetails(found);
+    for (const auto& e : explain) r.out += e + "\n";
+  }
+  int failures = 0;
+  std::vector<std::string> created_wwids;
+  for (const auto& a : actions) {
+    const WantedMap& w = wanted[a.wanted];
+    if (a.kind == ActionKind::kConflict) {
+      r.err += "multipath: " + w.map.wwid + ": " + a.reason + "; map left alone\n";
+      ++failures;
+      continue;
+    }
+    if (a.kind == ActionKind::kNothing) continue;
+    if (o.verbosity >= 3) r.out += w.map.name + ": " + std::string(ActionWord(a.kind)) + ": " + a.reason + "\n";
+    if (!o.dry_run) {
+      const std::string table = FormatTable(w.table);
+      Status s;
+      switch (a.kind) {
+        case ActionKind::kCreate: s = ctx.dm.Create(w.map.name, "mpath-" + w.map.wwid, table); break;
+        case ActionKind::kReload: s = ctx.dm.Reload(a.current_name, table); break;
+        case ActionKind::kRename: s = ctx.dm.Rename(a.current_name, w.map.name); break;
+        case ActionKind::kRenameReload:
+          s = ctx.dm.Rename(a.current_name, w.map.name);
+          if (s.ok()) s = ctx.dm.Reload(w.map.name, table);
+          break;
+        default: break;
+      }
+      if (!s.ok()) {
+        r.err += "multipath: " + s.error().message + "\n";
+        ++failures;
+        continue;
+      }
+      if (a.kind == ActionKind::kCreate) created_wwids.push_back(w.map.wwid);
+    }
+    if (o.json) continue;
+    if (o.verbosity == 1) r.out += w.map.name + "\n";
+    if (o.verbosity >= 2) {
+      TopologyStyle style{.action = o.dry_run && a.kind == ActionKind::kCreate
+                                        ? std::string()
+                                        : std::string(ActionWord(a.kind))};
+      r.out += FormatTopology(w.map, found.paths, style);
+    }
+    if (o.diff && a.current_table) {
+      r.out += "diff " + w.map.name + ": " + TableWordDiff(*a.current_table, w.table) + "\n";
+    }
+  }
+  if (!o.dry_run) {
+    if (std::string text = namer.NewBindingsText(); !text.empty()) {
+      if (Status s = WriteFileAtomically(o.bindings_file.value_or(ctx.bindings_file), text); !s.ok()) {
+        r.err += "multipath: " + s.error().message + "\n";
+        ++failures;
+      }
+    }
+    std::string wtext = wwids_text.value();
+    WwidsFile wf = wwids;
+    bool changed = false;
+    for (const auto& wwid : created_wwids) {
+      if (Contains(wf, wwid)) continue;
+      wtext = WithWwid(wf, wwid);
+      wf = ParseWwids(wtext, ctx.wwids_file);
+      changed = true;
+    }
+    if (changed) {
+      if (Status s = WriteFileAtomically(ctx.wwids_file, wtext); !s.ok()) {
+        r.err += "multipath: " + s.error().message + "\n";
+        ++failures;
+      }
+    }
+  }
+  if (failures > 0) r.exit_code = 1;
+  return r;
+}
+
+}  // namespace mpx
