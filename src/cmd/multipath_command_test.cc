@@ -1,14 +1,20 @@
+// The whole multipath command over a synthetic SAN, a fake device-mapper and
+// temporary config and state files.
 #include "cmd/multipath_command.h"
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
+#include "base/atomic_file.h"
 #include "base/test_dir.h"
+#include "kernel/fake_devmapper.h"
 #include "testing/synthetic_san.h"
 
 namespace mpx {
 namespace {
 
-// Every TEST UNIT READY succeeds; no VPD over SG_IO.
+// Every TEST UNIT READY succeeds; no VPD or RTPG over SG_IO.
 class ReadyIo : public ScsiIo {
  public:
   Result<std::vector<uint8_t>> InquiryVpd(const std::string& d, uint8_t) override {
@@ -25,25 +31,42 @@ class MultipathCommandTest : public ::testing::Test {
   void SetUp() override {
     ASSERT_TRUE(testing::WriteSyntheticSan(dir_.path(), {.hosts = 2, .luns = 3}).ok());
     fs_.emplace(DirSysfs::Open(dir_.path() + "/sys").value());
+    Config("defaults {\n find_multipaths greedy\n}\n");
+  }
+  void Config(const std::string& text) { dir_.Write("etc/multipath.conf", text); }
+  std::string State(const std::string& name) {
+    auto r = ReadWholeFile(dir_.path() + "/etc/multipath/" + name);
+    return r.ok() ? r.value() : "";
   }
   CommandOutput Run(std::vector<std::string> args) {
     auto o = ParseMultipathOptions(args);
-    EXPECT_TRUE(o.ok());
-    MultipathEnv env{*fs_, udev_, io_};
-    return RunMultipath(o.value(), env);
+    EXPECT_TRUE(o.ok()) << o.error().message;
+    Context ctx{*fs_, udev_, io_, dm_};
+    ctx.config_file = dir_.path() + "/etc/multipath.conf";
+    ctx.config_dir = dir_.path() + "/etc/multipath/conf.d";
+    ctx.bindings_file = dir_.path() + "/etc/multipath/bindings";
+    ctx.wwids_file = dir_.path() + "/etc/multipath/wwids";
+    ctx.lock_file = dir_.path() + "/run/lock";
+    return RunMultipath(o.value(), ctx);
+  }
+  size_t Calls(const std::string& op) {
+    return std::count_if(dm_.calls().begin(), dm_.calls().end(),
+                         [&](const std::string& c) { return c.rfind(op + " ", 0) == 0; });
   }
   testing::TestDir dir_;
   std::optional<DirSysfs> fs_;
   NoUdevDb udev_;
   ReadyIo io_;
+  FakeDeviceMapper dm_;
 };
 
-TEST_F(MultipathCommandTest, DryRunPrintsEveryMapInReferenceLayout) {
+const std::string W1 = testing::Naa6Wwid(1), W2 = testing::Naa6Wwid(2), W3 = testing::Naa6Wwid(3);
+
+TEST_F(MultipathCommandTest, DryRunPrintsEveryMapInReferenceLayoutAndChangesNothing) {
   CommandOutput r = Run({"-d"});
-  EXPECT_EQ(r.exit_code, 0);
-  const std::string w1 = testing::Naa6Wwid(1);
+  EXPECT_EQ(r.exit_code, 0) << r.err;
   EXPECT_EQ(r.out.substr(0, r.out.find('\n', r.out.find('\n') + 1) + 1),
-            ": " + w1 + " undef Linux,scsi_debug\n"
+            ": " + W1 + " undef Linux,scsi_debug\n"
             "size=8.0M features='0' hwhandler='1 alua' wp=undef\n");
   // detect_prio: ALUA with access_state → sysfs prioritizer; host 0 is active/optimized.
   EXPECT_NE(r.out.find("|-+- policy='service-time 0' prio=50 status=undef\n"
@@ -51,24 +74,116 @@ TEST_F(MultipathCommandTest, DryRunPrintsEveryMapInReferenceLayout) {
             std::string::npos)
       << r.out;
   EXPECT_NE(r.out.find("`-+- policy='service-time 0' prio=10 status=undef\n"), std::string::npos);
-  EXPECT_NE(r.out.find("  `- 1:0:0:0 sdd 8:48 undef ready running\n"), std::string::npos) << r.out;
-  size_t maps = 0;
-  for (size_t p = r.out.find("\n: "); p != std::string::npos; p = r.out.find("\n: ", p + 1)) ++maps;
-  EXPECT_EQ(maps, 2u);  // the first header starts the output
+  EXPECT_EQ(Calls("create"), 0u);
+  EXPECT_EQ(State("wwids"), "");
 }
 
-TEST_F(MultipathCommandTest, VerbosityOnePrintsNames) {
-  CommandOutput r = Run({"-d", "-v1"});
-  EXPECT_EQ(r.out, testing::Naa6Wwid(1) + "\n" + testing::Naa6Wwid(2) + "\n" + testing::Naa6Wwid(3) + "\n");
+TEST_F(MultipathCommandTest, CreatesMapsOnceAndRemembersTheirWwids) {
+  CommandOutput r = Run({"-v1"});
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(r.out, W1 + "\n" + W2 + "\n" + W3 + "\n");
+  ASSERT_NE(dm_.Find(W2), nullptr);
+  EXPECT_EQ(dm_.Find(W2)->info.uuid, "mpath-" + W2);
+  EXPECT_EQ(dm_.Find(W2)->table,
+            "0 16384 multipath 0 1 alua 2 1 service-time 0 1 1 8:16 1 service-time 0 1 1 8:64 1");
+  EXPECT_NE(State("wwids").find("/" + W3 + "/\n"), std::string::npos);
+  // A second run finds everything as wanted.
+  CommandOutput again = Run({});
+  EXPECT_EQ(again.exit_code, 0);
+  EXPECT_EQ(again.out, "");
+  EXPECT_EQ(Calls("create"), 3u);
+  EXPECT_EQ(Calls("reload"), 0u);
+  // -r reloads anyway.
+  CommandOutput forced = Run({"-r", "-v1"});
+  EXPECT_EQ(Calls("reload"), 3u);
 }
 
-TEST_F(MultipathCommandTest, DeviceArgumentSelectsItsMap) {
-  CommandOutput by_dev = Run({"-d", "-v1", "/dev/sde"});  // host 1, LUN 1
-  EXPECT_EQ(by_dev.out, testing::Naa6Wwid(2) + "\n");
-  CommandOutput by_devt = Run({"-d", "-v1", "8:0"});
-  EXPECT_EQ(by_devt.out, testing::Naa6Wwid(1) + "\n");
-  CommandOutput by_wwid = Run({"-d", "-v1", testing::Naa6Wwid(3)});
-  EXPECT_EQ(by_wwid.out, testing::Naa6Wwid(3) + "\n");
+TEST_F(MultipathCommandTest, StrictFindMultipathsNeedsTheWwidsFile) {
+  Config("");
+  CommandOutput r = Run({"-v3"});
+  EXPECT_EQ(Calls("create"), 0u);
+  EXPECT_NE(r.out.find(W1 + ": not in wwids file, skipping (find_multipaths strict)"), std::string::npos);
+  dir_.Write("etc/multipath/wwids", "/" + W2 + "/\n");
+  Run({});
+  EXPECT_EQ(Calls("create"), 1u);
+  EXPECT_NE(dm_.Find(W2), nullptr);
+  Run({"-i"});
+  EXPECT_EQ(Calls("create"), 3u);
+}
+
+TEST_F(MultipathCommandTest, UserFriendlyNamesUseAndGrowTheBindingsFile) {
+  Config("defaults {\n find_multipaths greedy\n user_friendly_names yes\n}\n");
+  dir_.Write("etc/multipath/bindings", "mpatha " + W2 + "\nbroken line here\n");
+  CommandOutput r = Run({"-v1"});
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(r.out, "mpathb\nmpatha\nmpathc\n");
+  EXPECT_NE(r.err.find("bindings:2: expected \"alias wwid\", found 3 word(s), line ignored"), std::string::npos);
+  EXPECT_EQ(State("bindings"), "mpatha " + W2 + "\nbroken line here\nmpathb " + W1 + "\nmpathc " + W3 + "\n");
+  EXPECT_NE(dm_.Find("mpathb"), nullptr);
+  // Turning the names off renames the maps back to their WWIDs.
+  Config("defaults {\n find_multipaths greedy\n}\n");
+  CommandOutput back = Run({"-v1"});
+  EXPECT_EQ(Calls("rename"), 3u);
+  EXPECT_NE(dm_.Find(W1), nullptr);
+}
+
+TEST_F(MultipathCommandTest, ConfigChangeReloadsAndDiffShowsIt) {
+  Run({});
+  Config("defaults {\n find_multipaths greedy\n path_grouping_policy multibus\n}\n");
+  CommandOutput d = Run({"-d", "--diff", W1});
+  EXPECT_NE(d.out.find("reload: " + W1), std::string::npos) << d.out;
+  EXPECT_NE(d.out.find("diff " + W1 + ": 0 16384 multipath 0 1 alua [-2 1-] {+1 1+} service-time 0 "
+                       "[-1 1-] {+2 1+} 8:0 1 [-service-time 0 1 1-] 8:48 1\n"),
+            std::string::npos)
+      << d.out;
+  EXPECT_EQ(Calls("reload"), 0u);
+  Run({});
+  EXPECT_EQ(Calls("reload"), 3u);
+  EXPECT_EQ(dm_.Find(W1)->table, "0 16384 multipath 0 1 alua 1 1 service-time 0 2 1 8:0 1 8:48 1");
+}
+
+TEST_F(MultipathCommandTest, BrokenConfigChangesNothing) {
+  Run({});
+  Config("defaults {\n path_grouping_policy sideways\n}\n");
+  size_t calls = dm_.calls().size();
+  CommandOutput r = Run({});
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_NE(r.err.find("multipath.conf:2: "), std::string::npos) << r.err;
+  EXPECT_EQ(dm_.calls().size(), calls);
+}
+
+TEST_F(MultipathCommandTest, FlushRefusesBusyMapsAndRemovesTheRest) {
+  Run({});
+  dm_.SetOpenCount(W2, 1);
+  CommandOutput r = Run({"-F"});
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_EQ(r.err, "multipath: " + W2 + ": map in use (open count 1), not removed\n");
+  EXPECT_EQ(dm_.Find(W1), nullptr);
+  EXPECT_NE(dm_.Find(W2), nullptr);
+  CommandOutput one = Run({"-f", "nosuchmap"});
+  EXPECT_EQ(one.exit_code, 1);
+  EXPECT_EQ(one.err, "multipath: nosuchmap: no such multipath map\n");
+  dm_.SetOpenCount(W2, 0);
+  EXPECT_EQ(Run({"-f", W2}).exit_code, 0);
+  EXPECT_EQ(dm_.Find(W2), nullptr);
+}
+
+TEST_F(MultipathCommandTest, ListShowsKernelState) {
+  Run({});
+  ASSERT_TRUE(dm_.Message(W1, "fail_path 8:48").ok());
+  CommandOutput l = Run({"-l", W1});
+  EXPECT_EQ(l.exit_code, 0) << l.err;
+  EXPECT_EQ(l.out,
+            W1 + " dm-0 Linux,scsi_debug\n"
+            "size=8.0M features='0' hwhandler='1 alua' wp=rw\n"
+            "|-+- policy='service-time 0' prio=0 status=active\n"
+            "| `- 0:0:0:0 sda 8:0  active undef running\n"
+            "`-+- policy='service-time 0' prio=0 status=enabled\n"
+            "  `- 1:0:0:0 sdd 8:48 failed undef running\n");
+  CommandOutput ll = Run({"-ll", W1});
+  EXPECT_NE(ll.out.find("prio=50 status=active\n| `- 0:0:0:0 sda 8:0  active ready running\n"),
+            std::string::npos)
+      << ll.out;
 }
 
 TEST_F(MultipathCommandTest, UnknownDeviceIsAnError) {
@@ -78,10 +193,11 @@ TEST_F(MultipathCommandTest, UnknownDeviceIsAnError) {
   EXPECT_TRUE(r.out.empty());
 }
 
-TEST_F(MultipathCommandTest, CreatingWithoutDryRunIsRefusedForNow) {
-  CommandOutput r = Run({});
-  EXPECT_EQ(r.exit_code, 1);
-  EXPECT_NE(r.err.find("not implemented yet"), std::string::npos);
+TEST_F(MultipathCommandTest, DeviceArgumentSelectsItsMap) {
+  EXPECT_EQ(Run({"-d", "-v1", "/dev/sde"}).out, W2 + "\n");
+  Run({"/dev/sde"});
+  EXPECT_EQ(Calls("create"), 1u);
+  EXPECT_NE(dm_.Find(W2), nullptr);
 }
 
 TEST_F(MultipathCommandTest, JsonHasPathsSkippedAndMaps) {
@@ -94,7 +210,7 @@ TEST_F(MultipathCommandTest, JsonHasPathsSkippedAndMaps) {
   EXPECT_NE(r.out.find("\"checker_state\": \"ready\""), std::string::npos);
   EXPECT_NE(r.out.find("\"dev\": \"loop0\",\n      \"reason\": \"devnode blacklisted"), std::string::npos)
       << r.out;
-  EXPECT_NE(r.out.find("\"uuid\": \"mpath-" + testing::Naa6Wwid(2) + "\""), std::string::npos);
+  EXPECT_NE(r.out.find("\"uuid\": \"mpath-" + W2 + "\""), std::string::npos);
 }
 
 }  // namespace

@@ -1,5 +1,5 @@
-// multipath: find SCSI paths, identify LUNs, and (for now) show with -d the
-// dm-multipath maps that would be created.
+// multipath: find SCSI paths, identify LUNs, and create, reload, list and
+// flush their dm-multipath maps.
 #include <cstdio>
 #include <memory>
 #include <string>
@@ -7,6 +7,7 @@
 
 #include "cmd/multipath_command.h"
 #include "cmd/multipath_options.h"
+#include "kernel/daemon_probe.h"
 
 namespace {
 
@@ -20,9 +21,7 @@ int Fail(const std::string& msg) {
 int main(int argc, char** argv) {
   std::vector<std::string> args(argv + 1, argv + argc);
   auto options = mpx::ParseMultipathOptions(args);
-  if (!options.ok()) {
-    return Fail(options.error().message + " (multipath -h for help)");
-  }
+  if (!options.ok()) return Fail(options.error().message + " (multipath -h for help)");
   if (options->help) {
     std::fputs(mpx::MultipathUsage().c_str(), stdout);
     return 0;
@@ -33,17 +32,20 @@ int main(int argc, char** argv) {
   }
   auto sysfs = mpx::DirSysfs::Open(options->sysfs_root);
   if (!sysfs.ok()) return Fail(sysfs.error().message);
+  const bool real = options->sysfs_root == "/sys";
   std::unique_ptr<mpx::UdevDb> udev;
-  if (options->use_udev && options->sysfs_root == "/sys") {
+  if (options->use_udev && real) {
     udev = std::make_unique<mpx::LibUdevDb>();
   } else {
     udev = std::make_unique<mpx::NoUdevDb>();
   }
   mpx::SgIo sgio;
   mpx::NoScsiIo no_scsi;
-  mpx::ScsiIo& scsi = options->sysfs_root == "/sys" ? static_cast<mpx::ScsiIo&>(sgio) : no_scsi;
-  mpx::MultipathEnv env{sysfs.value(), *udev, scsi};
-  mpx::CommandOutput r = mpx::RunMultipath(options.value(), env);
+  mpx::ScsiIo& scsi = real ? static_cast<mpx::ScsiIo&>(sgio) : no_scsi;
+  mpx::LibDevmapper dm;
+  mpx::Context ctx{sysfs.value(), *udev, scsi, dm};
+  ctx.daemon_running = mpx::MultipathdRunning();
+  mpx::CommandOutput r = mpx::RunMultipath(options.value(), ctx);
   std::fputs(r.out.c_str(), stdout);
   std::fputs(r.err.c_str(), stderr);
   return r.exit_code;

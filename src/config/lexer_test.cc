@@ -57,7 +57,8 @@ TEST(LexerTest, UnterminatedQuoteIsAnError) {
 }
 
 TEST(LexerTest, LinesEndAtNewlineCarriageReturnOrNul) {
-  std::string text("a 1\r\nb \"x\ry\"\nc\0d\nlast", 23);
+  const char raw[] = "a 1\r\nb \"x\ry\"\nc\0d\nlast";
+  std::string text(raw, sizeof raw - 1);
   auto lines = SplitConfigLines(text);
   ASSERT_EQ(lines.size(), 4u);
   EXPECT_EQ(lines[0], "a 1");

@@ -27,32 +27,43 @@ std::vector<std::string> CanonicalFeatures(const std::vector<std::string>& words
   return out;
 }
 
-// The table as the kernel prints it, in diff tokens: single words, except
-// that a path and its args ("8:16 1") are one token, so that a diff shows
-// whole paths coming and going.
-std::vector<std::string> Tokens(const DmTable& t) {
-  std::vector<std::string> out = {std::to_string(t.start), std::to_string(t.length), "multipath",
-                                  std::to_string(t.features.size())};
-  out.insert(out.end(), t.features.begin(), t.features.end());
-  if (t.hwhandler.empty()) {
-    out.push_back("0");
-  } else {
-    out.push_back(std::to_string(1 + t.hwhandler_args.size()));
-    out.push_back(t.hwhandler);
-    out.insert(out.end(), t.hwhandler_args.begin(), t.hwhandler_args.end());
+// The table as the kernel prints it, in diff tokens: single words for the
+// header; "#groups initial" as one token; per group the selector with its
+// args, the two counts, and each path with its args ("8:16 1") as one token
+// each, so a diff shows whole paths and groups coming and going. Each token
+// carries its kind so that, say, a path count never matches a group count.
+struct Token {
+  char kind;
+  std::string text;
+  bool operator==(const Token&) const = default;
+};
+
+std::vector<Token> Tokens(const DmTable& t) {
+  std::vector<Token> out;
+  auto add = [&](char kind, std::string text) { out.push_back({kind, std::move(text)}); };
+  for (std::string w : {std::to_string(t.start), std::to_string(t.length), std::string("multipath"),
+                        std::to_string(t.features.size())}) {
+    add('h', w);
   }
-  out.push_back(std::to_string(t.groups.size()));
-  out.push_back(std::to_string(t.initial_group));
+  for (const auto& f : t.features) add('f', f);
+  if (t.hwhandler.empty()) {
+    add('w', "0");
+  } else {
+    add('w', std::to_string(1 + t.hwhandler_args.size()));
+    add('w', t.hwhandler);
+    for (const auto& a : t.hwhandler_args) add('w', a);
+  }
+  add('n', std::to_string(t.groups.size()) + " " + std::to_string(t.initial_group));
   for (const auto& g : t.groups) {
-    out.push_back(g.selector);
-    out.push_back(std::to_string(g.selector_args.size()));
-    out.insert(out.end(), g.selector_args.begin(), g.selector_args.end());
-    out.push_back(std::to_string(g.paths.size()));
-    out.push_back(std::to_string(g.paths.empty() ? 0 : g.paths.front().args.size()));
+    std::string selector = g.selector + " " + std::to_string(g.selector_args.size());
+    for (const auto& a : g.selector_args) selector += " " + a;
+    add('s', std::move(selector));
+    add('c', std::to_string(g.paths.size()) + " " +
+                 std::to_string(g.paths.empty() ? 0 : g.paths.front().args.size()));
     for (const auto& p : g.paths) {
       std::string tok = p.dev;
       for (const auto& a : p.args) tok += " " + a;
-      out.push_back(std::move(tok));
+      add('p', std::move(tok));
     }
   }
   return out;
@@ -80,7 +91,7 @@ bool SameTable(const DmTable& wanted, const DmTable& current) {
 }
 
 std::string TableWordDiff(const DmTable& current, const DmTable& wanted) {
-  const std::vector<std::string> a = Tokens(current), b = Tokens(wanted);
+  const std::vector<Token> a = Tokens(current), b = Tokens(wanted);
   // Longest common subsequence over words; tables are a few hundred words.
   std::vector<std::vector<unsigned>> lcs(a.size() + 1, std::vector<unsigned>(b.size() + 1, 0));
   for (size_t i = a.size(); i-- > 0;) {
@@ -89,11 +100,11 @@ std::string TableWordDiff(const DmTable& current, const DmTable& wanted) {
     }
   }
   std::string out;
-  std::vector<std::string> del, ins;
+  std::vector<Token> del, ins;
   auto flush = [&] {
-    auto join = [](const std::vector<std::string>& v) {
+    auto join = [](const std::vector<Token>& v) {
       std::string s;
-      for (const auto& w : v) s += (s.empty() ? "" : " ") + w;
+      for (const auto& w : v) s += (s.empty() ? "" : " ") + w.text;
       return s;
     };
     if (!del.empty()) out += (out.empty() ? "" : " ") + ("[-" + join(del) + "-]");
@@ -105,7 +116,7 @@ std::string TableWordDiff(const DmTable& current, const DmTable& wanted) {
   while (i < a.size() || j < b.size()) {
     if (i < a.size() && j < b.size() && a[i] == b[j]) {
       flush();
-      out += (out.empty() ? "" : " ") + a[i];
+      out += (out.empty() ? "" : " ") + a[i].text;
       ++i, ++j;
     } else if (i < a.size() && (j == b.size() || lcs[i + 1][j] >= lcs[i][j + 1])) {
       del.push_back(a[i++]);  // at a tie, removals first: "[-1-] {+2+}"

@@ -36,7 +36,7 @@ TEST(SameTableTest, RealDifferencesCount) {
 TEST(TableWordDiffTest, MarksRemovedAndAddedWords) {
   EXPECT_EQ(TableWordDiff(T("0 16384 multipath 0 0 1 1 service-time 0 1 1 8:0 1"),
                           T("0 16384 multipath 0 0 1 1 service-time 0 2 1 8:0 1 8:16 1")),
-            "0 16384 multipath 0 0 1 1 service-time 0 [-1-] {+2+} 1 8:0 1 {+8:16 1+}");
+            "0 16384 multipath 0 0 1 1 service-time 0 [-1 1-] {+2 1+} 8:0 1 {+8:16 1+}");
   const char* same = "0 16384 multipath 0 0 1 1 round-robin 0 1 1 8:0 1";
   EXPECT_EQ(TableWordDiff(T(same), T(same)), same);
 }
