@@ -12,15 +12,15 @@ for b in /sys/block/sd*; do
 done | awk 'NR <= 12' 
 echo "..."
 echo
-echo "== mpx: multipath -d (what would be created)"
-"$mpx" -d | awk 'NR <= 30' 
+echo "== mpx: multipath -d -i (what would be created; -i ignores the empty wwids file)"
+"$mpx" -d -i | awk 'NR <= 30' 
 echo "..."
 echo
 echo "== mpx: multipath -d -v3, one path's details"
-"$mpx" -d -v3 sda | grep '^sda:'
+"$mpx" -d -i -v3 sda | grep '^sda:'
 echo
 echo "== mpx: multipath -d --json (summary)"
-"$mpx" -d --json | python3 -c '
+"$mpx" -d -i --json | python3 -c '
 import json, sys
 d = json.load(sys.stdin)
 print("schema %s: %d paths, %d maps, %d skipped" % (d["schema_version"], len(d["paths"]), len(d["maps"]), len(d["skipped"])))
