@@ -181,6 +181,10 @@ CommandOutput RunCreate(const MultipathOptions& o, Context& ctx) {
       configs.back().table.queue_if_no_path = false;
     }
   }
+  for (size_t k = 0; k < chosen.size(); ++k) {
+    if (configs[k].settings.grouping != GroupingPolicy::kGroupBySerial) continue;
+    for (size_t i : chosen[k].paths) found.paths[i].serial = ReadSerial(wenv, found.paths[i]);
+  }
   CheckPaths(ctx.scsi, chosen, configs, found.paths);
   std::vector<int> prio;
   prio.reserve(found.paths.size());

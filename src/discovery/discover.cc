@@ -4,6 +4,7 @@
 
 #include "base/parallel.h"
 #include "discovery/scsi_path.h"
+#include "scsi/vpd.h"
 
 namespace mpx {
 namespace {
@@ -13,6 +14,17 @@ std::span<const uint8_t> Bytes(const std::string& s) {
 }
 
 }  // namespace
+
+std::string ReadSerial(const WwidEnv& env, const Path& path) {
+  std::vector<uint8_t> page;
+  if (auto s = env.sysfs.Read("block/" + path.dev + "/device/vpd_pg80"); s.ok()) {
+    page.assign(s->begin(), s->end());
+  } else if (auto sg = env.scsi.InquiryVpd(path.devnode, 0x80); sg.ok()) {
+    page = std::move(sg).value();
+  }
+  auto serial = scsi::WwidFromVpd80(page);
+  return serial.ok() ? serial.value() : std::string();
+}
 
 Result<Path> DiscoverOne(const WwidEnv& env, const Blacklist& blacklist, const std::string& dev) {
   if (auto why = blacklist.CheckDevnode(dev)) return MakeError(dev + ": " + *why, EPERM);

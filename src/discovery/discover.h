@@ -20,6 +20,10 @@ struct DiscoveryResult {
 
 DiscoveryResult Discover(const WwidEnv& env, const Blacklist& blacklist);
 
+// The path's unit serial number (VPD page 0x80) from sysfs, else SG_IO, for
+// group_by_serial; "" when the device has none. Reads only when needed.
+std::string ReadSerial(const WwidEnv& env, const Path& path);
+
 // One device only (a "multipath sdb" argument). Errors say why it is no path.
 Result<Path> DiscoverOne(const WwidEnv& env, const Blacklist& blacklist, const std::string& dev);
 

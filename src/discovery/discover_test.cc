@@ -64,6 +64,15 @@ TEST_F(DiscoverTest, WwidBlacklistApplies) {
   EXPECT_EQ(r.skipped.size(), 3u);
 }
 
+TEST_F(DiscoverTest, SerialFromVpdPage80) {
+  dir_.Write("sys/devices/pseudo_0/adapter0/host0/target0:0:0/0:0:0:1/vpd_pg80",
+             std::string("\x00\x80\x00\x06  SN42", 10));
+  auto r = Run();
+  WwidEnv env{*fs_, udev_, scsi_};
+  EXPECT_EQ(ReadSerial(env, r.paths[1]), "SN42");
+  EXPECT_EQ(ReadSerial(env, r.paths[0]), "");  // no page, no SG_IO here
+}
+
 TEST(DiscoverEmptyTest, MissingBlockDirIsReportedNotFatal) {
   testing::TestDir dir;
   auto fs = DirSysfs::Open(dir.path()).value();
