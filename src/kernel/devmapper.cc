@@ -157,14 +157,13 @@ Result<std::vector<DmMapInfo>> LibDevmapper::List(std::string_view target_type) 
     dm_info i{};
     // A map removed since the list was taken is left out.
     if (t && dm_task_run(t->get()) != 0 && dm_task_get_info(t->get(), &i) != 0 && i.exists != 0) {
+      bool match = target_type.empty();  // "": every map, even one without a table
       std::string lines = TargetLines(t->get());
       for (std::string_view l : Split(lines, '\n')) {
         auto target = SplitTargetLine(l);
-        if (target && target->type == target_type) {
-          maps.push_back(InfoOf(t->get(), name, i));
-          break;
-        }
+        if (target && target->type == target_type) match = true;
       }
+      if (match) maps.push_back(InfoOf(t->get(), name, i));
     }
     if (n->next == 0) break;
     n = reinterpret_cast<dm_names*>(reinterpret_cast<char*>(n) + n->next);

@@ -40,7 +40,8 @@ class DeviceMapper {
  public:
   virtual ~DeviceMapper() = default;
 
-  // Maps with a target of `target_type` (e.g. "multipath"), sorted by name.
+  // Maps with a target of `target_type` (e.g. "multipath"; "" for every
+  // map), sorted by name.
   virtual Result<std::vector<DmMapInfo>> List(std::string_view target_type) = 0;
   // ENXIO when there is no such map.
   virtual Result<DmMapInfo> Info(const std::string& name) = 0;

@@ -118,7 +118,7 @@ Result<std::vector<DmMapInfo>> FakeDeviceMapper::List(std::string_view target_ty
   std::vector<DmMapInfo> out;
   for (const auto& [name, m] : maps_) {
     auto target = SplitTargetLine(m.table);
-    if (target && target->type == target_type) out.push_back(m.info);
+    if (target_type.empty() || (target && target->type == target_type)) out.push_back(m.info);
   }
   return out;
 }

@@ -1,0 +1,38 @@
+#include "app/devmap_name.h"
+
+#include "base/strings.h"
+
+namespace mpx {
+
+CommandOutput RunDevmapName(const std::vector<std::string>& args, DeviceMapper& dm) {
+  CommandOutput r;
+  std::vector<std::string> nums = args;
+  if (args.size() == 1 && args[0].find(':') != std::string::npos) {
+    auto parts = Split(args[0], ':');
+    nums.assign(parts.begin(), parts.end());
+  }
+  std::optional<uint64_t> major, minor;
+  if (nums.size() == 2) major = ParseU64(nums[0]), minor = ParseU64(nums[1]);
+  if (!major || !minor) {
+    r.err = "usage: devmap_name MAJOR MINOR\n";
+    r.exit_code = 1;
+    return r;
+  }
+  auto maps = dm.List("");
+  if (!maps.ok()) {
+    r.err = "devmap_name: " + maps.error().message + "\n";
+    r.exit_code = 1;
+    return r;
+  }
+  for (const auto& m : maps.value()) {
+    if (m.major == *major && m.minor == *minor) {
+      r.out = m.name + "\n";
+      return r;
+    }
+  }
+  r.err = "devmap_name: no device-mapper device " + std::to_string(*major) + ":" + std::to_string(*minor) + "\n";
+  r.exit_code = 1;
+  return r;
+}
+
+}  // namespace mpx

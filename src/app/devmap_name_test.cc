@@ -1,0 +1,28 @@
+#include "app/devmap_name.h"
+
+#include <gtest/gtest.h>
+
+#include "kernel/fake_devmapper.h"
+
+namespace mpx {
+namespace {
+
+TEST(DevmapNameTest, NamesTheMapWithThatDeviceNumber) {
+  FakeDeviceMapper dm;
+  ASSERT_TRUE(dm.Create("mpatha", "mpath-3600a", "0 2048 multipath 0 0 1 1 round-robin 0 1 1 8:0 1").ok());
+  ASSERT_TRUE(dm.Create("mpathb", "mpath-3600b", "0 2048 multipath 0 0 1 1 round-robin 0 1 1 8:16 1").ok());
+  auto info = dm.Info("mpathb").value();
+  std::string maj = std::to_string(info.major), min = std::to_string(info.minor);
+  CommandOutput r = RunDevmapName({maj, min}, dm);
+  EXPECT_EQ(r.exit_code, 0);
+  EXPECT_EQ(r.out, "mpathb\n");
+  EXPECT_EQ(RunDevmapName({maj + ":" + min}, dm).out, "mpathb\n");
+  CommandOutput none = RunDevmapName({maj, "999"}, dm);
+  EXPECT_EQ(none.exit_code, 1);
+  EXPECT_EQ(none.err, "devmap_name: no device-mapper device " + maj + ":999\n");
+  EXPECT_EQ(RunDevmapName({"x", "1"}, dm).err, "usage: devmap_name MAJOR MINOR\n");
+  EXPECT_EQ(RunDevmapName({}, dm).exit_code, 1);
+}
+
+}  // namespace
+}  // namespace mpx

@@ -1,0 +1,112 @@
+#!/usr/bin/env python3
+"""Compares the maps the reference and mpx made from the same config on the
+same guest (tests/lab/differential-guest.sh results).
+
+Per config: the same map names; per map the same table, except that the order
+of paths inside a group may differ; `multipath -ll` equal modulo path order;
+mpx's second run changed nothing; both flushes left no map.
+Usage: compare_maps.py RESULTS_DIR  (exit 1 on any difference)
+"""
+import os
+import re
+import sys
+
+
+def read(d, f):
+    p = os.path.join(d, f)
+    return open(p, errors="replace").read() if os.path.exists(p) else ""
+
+
+def canonical_table(params):
+    """The table with each group's paths sorted (path order may differ)."""
+    w = params.split()
+    i = 0
+    out = w[:3]  # start length multipath
+    i = 3
+    nf = int(w[i]); out += w[i:i + 1 + nf]; i += 1 + nf
+    nh = int(w[i]); out += w[i:i + 1 + nh]; i += 1 + nh
+    ng = int(w[i]); out += w[i:i + 2]; i += 2
+    for _ in range(ng):
+        ns = int(w[i + 1]); out += w[i:i + 2 + ns]; i += 2 + ns
+        npaths, nargs = int(w[i]), int(w[i + 1]); out += w[i:i + 2]; i += 2
+        paths = []
+        for _ in range(npaths):
+            paths.append(" ".join(w[i:i + 1 + nargs])); i += 1 + nargs
+        out += sorted(paths)
+    return " ".join(out)
+
+
+def tables(text):
+    maps = {}
+    for line in text.splitlines():
+        if ": " in line:
+            name, params = line.split(": ", 1)
+            maps[name] = canonical_table(params)
+    return maps
+
+
+def canonical_ll(text):
+    """-ll text with path lines sorted inside each group, tree glyphs dropped,
+    dm node numbers masked (they differ between runs)."""
+    out, group = [], []
+    for line in text.splitlines():
+        line = re.sub(r" dm-\d+ ", " dm-N ", line)
+        if re.match(r"^[ |]+[|`]- \d+:\d+:\d+:\d+ ", line):
+            group.append(re.sub(r"^[ |`-]+", "", line))
+            continue
+        out += sorted(group); group = []
+        out.append(re.sub(r"^[|` ]-\+- ", "+- ", line))
+    out += sorted(group)
+    return "\n".join(out)
+
+
+def compare(d):
+    bad = []
+    ref_names, mpx_names = read(d, "ref-names.txt").split(), read(d, "mpx-names.txt").split()
+    if not ref_names:
+        bad.append("the reference made no map")
+    if ref_names != mpx_names:
+        bad.append(f"names differ: reference {ref_names}, mpx {mpx_names}")
+    rt, mt = tables(read(d, "ref-table.txt")), tables(read(d, "mpx-table.txt"))
+    for name in sorted(set(rt) & set(mt)):
+        if rt[name] != mt[name]:
+            bad.append(f"{name}: table differs:\n  reference {rt[name]}\n  mpx       {mt[name]}")
+    # What the create run printed (the reference's log lines on stderr left out).
+    ref_out = "".join(l + "\n" for l in read(d, "ref-create.txt").splitlines()
+                      if not re.match(r"^\s*[0-9.]+ \| ", l))
+    if ref_out != read(d, "mpx-create.txt"):
+        bad.append("create output differs:\n" + ref_out + "---\n" + read(d, "mpx-create.txt"))
+    if read(d, "mpx-create.rc").strip() != "0":
+        bad.append("mpx create failed: " + read(d, "mpx-create.txt")[-500:])
+    rl, ml = canonical_ll(read(d, "ref-ll.txt")), canonical_ll(read(d, "mpx-ll.txt"))
+    if rl != ml:
+        import difflib
+        bad.append("-ll differs:\n" + "\n".join(difflib.unified_diff(rl.splitlines(), ml.splitlines(),
+                                                                     "reference", "mpx", lineterm="", n=1)))
+    if read(d, "mpx-table2.txt") != read(d, "mpx-table.txt") or read(d, "mpx-second.txt").strip():
+        bad.append("mpx's second run changed something: " + read(d, "mpx-second.txt")[:500])
+    for who in ("ref", "mpx"):
+        if read(d, f"{who}-after-flush.txt").strip():
+            bad.append(f"{who} flush left maps: {read(d, who + '-after-flush.txt').split()}")
+    if read(d, "mpx-flush.rc").strip() != "0":
+        bad.append("mpx -F failed: " + read(d, "mpx-flush.txt")[:300])
+    return bad, len(ref_names)
+
+
+def main():
+    results = sys.argv[1]
+    failed = 0
+    for name in sorted(os.listdir(results)):
+        d = os.path.join(results, name)
+        if not os.path.isfile(os.path.join(d, "multipath.conf")):
+            continue
+        bad, n = compare(d)
+        print(f"{name}: {n} maps, {'identical' if not bad else 'DIFFERENT'}")
+        for b in bad:
+            print("  " + b.replace("\n", "\n  "))
+        failed += bool(bad)
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,61 @@
+#!/bin/bash
+# Guest side of tests/lab/differential.sh. For each tests/lab/configs/*.conf:
+# the reference creates its maps (multipath -i -q), we record names, tables
+# and -ll, flush; then mpx does the same on the same paths, runs a second
+# time (must change nothing) and flushes (must leave no map). Results go to
+# $MPX_LAB_OUT/<config>/ for tests/lab/compare_maps.py.
+set -u
+[[ -d /run/mpx-lab/ctl ]] || { echo "$0: run this inside the lab guest" >&2; exit 2; }
+root=$(cd "$(dirname "$0")/../.." && pwd)
+out=${MPX_LAB_OUT:?}
+mpx="$root/build/bin/multipath"
+mkdir -p /etc/multipath
+
+# Without udevd the reference sees no path; a stub database (no properties)
+# makes it use its own VPD fallback, which mpx also uses without udev.
+if [[ ${MPX_LAB_UDEV:-none} == none ]]; then
+  mkdir -p /run/udev/data
+  for b in /sys/block/sd*; do echo "I:1" >"/run/udev/data/b$(cat "$b/dev")"; done
+fi
+
+maps() { dmsetup table --target multipath 2>/dev/null | grep -v '^No devices found' | sort; }
+names() { dmsetup ls --target multipath 2>/dev/null | grep -v '^No devices found' | awk '{print $1}' | sort; }
+clean_state() { rm -f /etc/multipath/bindings /etc/multipath/wwids /etc/multipath.conf; }
+
+clean_state
+mapfile -t wwids < <("$mpx" -d -i -v1 2>/dev/null)
+echo "LUN WWIDs: ${wwids[*]}"
+for conf in "$root"/tests/lab/configs/*.conf; do
+  name=$(basename "$conf" .conf)
+  d="$out/$name"
+  mkdir -p "$d"
+  echo "=== $name"
+  clean_state
+  sed -e "s/@WWID1@/${wwids[0]}/" -e "s/@WWID2@/${wwids[1]}/" "$conf" >/etc/multipath.conf
+  cp /etc/multipath.conf "$d/multipath.conf"
+
+  timeout 300 multipath -i -q >"$d/ref-create.txt" 2>&1
+  names >"$d/ref-names.txt"
+  maps >"$d/ref-table.txt"
+  multipath -ll >"$d/ref-ll.txt" 2>/dev/null
+  multipath -F >/dev/null 2>&1
+  names >"$d/ref-after-flush.txt"
+
+  clean_state
+  cp "$d/multipath.conf" /etc/multipath.conf
+  "$mpx" -i -q >"$d/mpx-create.txt" 2>&1
+  echo $? >"$d/mpx-create.rc"
+  names >"$d/mpx-names.txt"
+  maps >"$d/mpx-table.txt"
+  "$mpx" -ll >"$d/mpx-ll.txt" 2>&1
+  multipath -ll >"$d/ref-ll-of-mpx.txt" 2>/dev/null
+  "$mpx" -i -q -v2 >"$d/mpx-second.txt" 2>&1
+  maps >"$d/mpx-table2.txt"
+  "$mpx" -F >"$d/mpx-flush.txt" 2>&1
+  echo $? >"$d/mpx-flush.rc"
+  names >"$d/mpx-after-flush.txt"
+  echo "reference: $(wc -l <"$d/ref-names.txt") maps, mpx: $(wc -l <"$d/mpx-names.txt") maps"
+done
+clean_state
+rm -rf /run/udev/data
+exit 0
