@@ -1,0 +1,19 @@
+#!/bin/bash
+# Lab benchmark (not a test): 128 paths (32 LUNs x 4 hosts, udev with the sg3
+# rules); mpx vs the reference, alternating, 3 runs each: create every map,
+# -ll, flush. Prints each run and the ratios of medians (mpx / reference).
+set -euo pipefail
+root=$(cd "$(dirname "$0")/.." && pwd)
+out=$(mktemp -d /tmp/mpx-bench-maps.XXXXXX)
+"$root/lab/lab" run --san scsi_debug --hosts "${HOSTS:-4}" --luns "${LUNS:-32}" --udev sg3 --timeout 1500 \
+  --out "$out" -- "$root/bench/lab_maps_guest.sh" >"$out/host.log" 2>&1 || { tail -30 "$out/host.log"; exit 1; }
+grep -vE '^lab:' "$out/guest.log"
+python3 - "$out/guest.log" <<'PY'
+import re, statistics, sys
+text = open(sys.argv[1]).read()
+rows = re.findall(r"^(mpx|reference) create_ms (\d+) ll_ms (\d+) flush_ms (\d+) maps (\d+)", text, re.M)
+for i, what in enumerate(["create", "-ll", "flush"]):
+    m = statistics.median(int(r[1 + i]) for r in rows if r[0] == "mpx")
+    ref = statistics.median(int(r[1 + i]) for r in rows if r[0] == "reference")
+    print(f"{what:7} median: mpx {m} ms, reference {ref} ms, ratio {m / ref:.3f}")
+PY
