@@ -212,8 +212,13 @@ CommandOutput RunCreate(const MultipathOptions& o, Context& ctx) {
 
   if (o.json) {
     std::vector<MultipathMap> maps;
-    for (const auto& w : wanted) maps.push_back(w.map);
-    r.out = DiscoveryJson(found, maps, o.dry_run ? "dry-run" : "create");
+    std::vector<std::string> words;
+    for (const auto& a : actions) {
+      maps.push_back(wanted[a.wanted].map);
+      std::string_view word = ActionWord(a.kind);
+      words.emplace_back(a.kind == ActionKind::kConflict ? "conflict" : word.empty() ? "none" : word);
+    }
+    r.out = DiscoveryJson(found, maps, words, o.dry_run);
   } else if (o.verbosity >= 3) {
     r.out += DiscoveryDetails(found);
     for (const auto& e : explain) r.out += e + "\n";

@@ -205,7 +205,9 @@ TEST_F(MultipathCommandTest, JsonHasPathsSkippedAndMaps) {
   dir_.Symlink("../devices/virtual/block/loop0", "sys/block/loop0");
   CommandOutput r = Run({"-d", "--json"});
   EXPECT_EQ(r.exit_code, 0);
-  EXPECT_EQ(r.out.rfind("{\n  \"schema_version\": \"1.0\",\n  \"paths\": [\n", 0), 0u) << r.out;
+  EXPECT_EQ(r.out.rfind("{\n  \"schema_version\": \"1.0\",\n  \"dry_run\": true,\n  \"paths\": [\n", 0), 0u)
+      << r.out;
+  EXPECT_NE(r.out.find("\"action\": \"create\""), std::string::npos);
   EXPECT_NE(r.out.find("\"wwid_source\": \"sysfs vpd_pg83\""), std::string::npos);
   EXPECT_NE(r.out.find("\"checker_state\": \"ready\""), std::string::npos);
   EXPECT_NE(r.out.find("\"dev\": \"loop0\",\n      \"reason\": \"devnode blacklisted"), std::string::npos)

@@ -44,9 +44,9 @@ void WriteMap(JsonWriter& w, const MultipathMap& m, const std::vector<Path>& pat
 }  // namespace
 
 std::string DiscoveryJson(const DiscoveryResult& found, const std::vector<MultipathMap>& maps,
-                          const std::string& action) {
+                          const std::vector<std::string>& actions, bool dry_run) {
   JsonWriter w;
-  w.BeginObject().Field("schema_version", kJsonSchemaVersion);
+  w.BeginObject().Field("schema_version", kJsonSchemaVersion).Field("dry_run", dry_run);
   w.Key("paths").BeginArray();
   for (const auto& p : found.paths) WritePath(w, p);
   w.EndArray();
@@ -54,7 +54,9 @@ std::string DiscoveryJson(const DiscoveryResult& found, const std::vector<Multip
   for (const auto& s : found.skipped) w.BeginObject().Field("dev", s.dev).Field("reason", s.reason).EndObject();
   w.EndArray();
   w.Key("maps").BeginArray();
-  for (const auto& m : maps) WriteMap(w, m, found.paths, action);
+  for (size_t i = 0; i < maps.size(); ++i) {
+    WriteMap(w, maps[i], found.paths, i < actions.size() ? actions[i] : "none");
+  }
   w.EndArray().EndObject();
   return w.Take();
 }

@@ -12,9 +12,10 @@ namespace mpx {
 
 inline constexpr const char* kJsonSchemaVersion = "1.0";
 
-// The whole plan as one JSON document.
+// The whole plan as one JSON document; `actions[i]` is what happens to
+// maps[i]: "create", "reload", "rename", "none", "conflict".
 std::string DiscoveryJson(const DiscoveryResult& found, const std::vector<MultipathMap>& maps,
-                          const std::string& action);
+                          const std::vector<std::string>& actions, bool dry_run);
 
 // One line per fact for -v3: "sdb: wwid 3600... (source sysfs vpd_pg83)", and
 // one per skipped device with its reason.
