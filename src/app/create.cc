@@ -162,8 +162,9 @@ CommandOutput RunCreate(const MultipathOptions& o, Context& ctx) {
   std::vector<std::string> explain;
   std::vector<CandidateMap> chosen;
   for (auto& c : candidates) {
-    bool exists = std::any_of(current->begin(), current->end(),
-                              [&](const CurrentMap& m) { return m.info.uuid == "mpath-" + c.wwid; });
+    bool exists = std::any_of(current->begin(), current->end(), [&](const CurrentMap& m) {
+      return m.info.uuid == "mpath-" + c.wwid;
+    });
     std::string why;
     if (ShouldMultipath(fm, c, exists, !o.devices.empty(), wwids, o.ignore_wwids, &why)) {
       chosen.push_back(std::move(c));
@@ -174,8 +175,10 @@ CommandOutput RunCreate(const MultipathOptions& o, Context& ctx) {
   std::vector<MapConfig> configs;
   for (const auto& c : chosen) {
     configs.push_back(ResolveMapConfig(config, found.paths[c.paths.front()], c.wwid));
-    if (o.grouping_policy) configs.back().settings.grouping = *ParseGroupingPolicy(*o.grouping_policy);
-    if (!o.allow_queueing && !ctx.daemon_running && configs.back().table.queue_if_no_path != false) {
+    if (o.grouping_policy)
+      configs.back().settings.grouping = *ParseGroupingPolicy(*o.grouping_policy);
+    if (!o.allow_queueing && !ctx.daemon_running &&
+        configs.back().table.queue_if_no_path != false) {
       // As the reference: without multipathd (and without -q) a map must not
       // queue forever, so queue_if_no_path is left out.
       configs.back().table.queue_if_no_path = false;
@@ -216,7 +219,9 @@ CommandOutput RunCreate(const MultipathOptions& o, Context& ctx) {
     for (const auto& a : actions) {
       maps.push_back(wanted[a.wanted].map);
       std::string_view word = ActionWord(a.kind);
-      words.emplace_back(a.kind == ActionKind::kConflict ? "conflict" : word.empty() ? "none" : word);
+      words.emplace_back(a.kind == ActionKind::kConflict ? "conflict"
+                         : word.empty()                  ? "none"
+                                                         : word);
     }
     r.out = DiscoveryJson(found, maps, words, o.dry_run);
   } else if (o.verbosity >= 3) {
@@ -225,6 +230,7 @@ CommandOutput RunCreate(const MultipathOptions& o, Context& ctx) {
   }
   int failures = 0;
   std::vector<std::string> created_wwids;
+  if (!o.dry_run) ctx.dm.BeginBatch();
   for (const auto& a : actions) {
     const WantedMap& w = wanted[a.wanted];
     if (a.kind == ActionKind::kConflict) {
@@ -233,19 +239,27 @@ CommandOutput RunCreate(const MultipathOptions& o, Context& ctx) {
       continue;
     }
     if (a.kind == ActionKind::kNothing) continue;
-    if (o.verbosity >= 3) r.out += w.map.name + ": " + std::string(ActionWord(a.kind)) + ": " + a.reason + "\n";
+    if (o.verbosity >= 3)
+      r.out += w.map.name + ": " + std::string(ActionWord(a.kind)) + ": " + a.reason + "\n";
     if (!o.dry_run) {
       const std::string table = FormatTable(w.table);
       Status s;
       switch (a.kind) {
-        case ActionKind::kCreate: s = ctx.dm.Create(w.map.name, "mpath-" + w.map.wwid, table); break;
-        case ActionKind::kReload: s = ctx.dm.Reload(a.current_name, table); break;
-        case ActionKind::kRename: s = ctx.dm.Rename(a.current_name, w.map.name); break;
+        case ActionKind::kCreate:
+          s = ctx.dm.Create(w.map.name, "mpath-" + w.map.wwid, table);
+          break;
+        case ActionKind::kReload:
+          s = ctx.dm.Reload(a.current_name, table);
+          break;
+        case ActionKind::kRename:
+          s = ctx.dm.Rename(a.current_name, w.map.name);
+          break;
         case ActionKind::kRenameReload:
           s = ctx.dm.Rename(a.current_name, w.map.name);
           if (s.ok()) s = ctx.dm.Reload(w.map.name, table);
           break;
-        default: break;
+        default:
+          break;
       }
       if (!s.ok()) {
         r.err += "multipath: " + s.error().message + "\n";
@@ -267,8 +281,10 @@ CommandOutput RunCreate(const MultipathOptions& o, Context& ctx) {
     }
   }
   if (!o.dry_run) {
+    ctx.dm.EndBatch();  // udev has made every node and link when this returns
     if (std::string text = namer.NewBindingsText(); !text.empty()) {
-      if (Status s = WriteFileAtomically(o.bindings_file.value_or(ctx.bindings_file), text); !s.ok()) {
+      if (Status s = WriteFileAtomically(o.bindings_file.value_or(ctx.bindings_file), text);
+          !s.ok()) {
         r.err += "multipath: " + s.error().message + "\n";
         ++failures;
       }

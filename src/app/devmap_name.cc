@@ -30,7 +30,8 @@ CommandOutput RunDevmapName(const std::vector<std::string>& args, DeviceMapper& 
       return r;
     }
   }
-  r.err = "devmap_name: no device-mapper device " + std::to_string(*major) + ":" + std::to_string(*minor) + "\n";
+  r.err = "devmap_name: no device-mapper device " + std::to_string(*major) + ":" +
+          std::to_string(*minor) + "\n";
   r.exit_code = 1;
   return r;
 }

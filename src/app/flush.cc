@@ -12,7 +12,8 @@ namespace {
 void RealSleep(int ms) { ::usleep(static_cast<useconds_t>(ms) * 1000); }
 
 // Removes one map, retrying while it is busy. Returns the error text or "".
-std::string FlushOne(DeviceMapper& dm, const std::string& name, int retries, void (*sleep_ms)(int)) {
+std::string FlushOne(DeviceMapper& dm, const std::string& name, int retries,
+                     void (*sleep_ms)(int)) {
   for (int attempt = 0;; ++attempt) {
     auto info = dm.Info(name);
     if (!info.ok()) return info.error().message;
@@ -63,6 +64,7 @@ CommandOutput RunFlush(const MultipathOptions& o, Context& ctx, void (*sleep_ms)
       }
     }
   }
+  ctx.dm.BeginBatch();  // one udev wait for all removals
   for (const auto& name : names) {
     std::string err = FlushOne(ctx.dm, name, o.flush_retries, sleep_ms);
     if (!err.empty()) {
@@ -72,6 +74,7 @@ CommandOutput RunFlush(const MultipathOptions& o, Context& ctx, void (*sleep_ms)
       r.out += name + ": removed\n";
     }
   }
+  ctx.dm.EndBatch();
   return r;
 }
 

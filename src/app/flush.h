@@ -9,6 +9,7 @@
 namespace mpx {
 
 // `sleep_ms` waits between retries (tests pass a no-op).
-CommandOutput RunFlush(const MultipathOptions& options, Context& ctx, void (*sleep_ms)(int) = nullptr);
+CommandOutput RunFlush(const MultipathOptions& options, Context& ctx,
+                       void (*sleep_ms)(int) = nullptr);
 
 }  // namespace mpx

@@ -23,16 +23,20 @@ std::string Counted(const std::vector<std::string>& words) {
 
 std::string GroupState(DmGroupState s) {
   switch (s) {
-    case DmGroupState::kActive: return "active";
-    case DmGroupState::kDisabled: return "disabled";
-    case DmGroupState::kEnabled: break;
+    case DmGroupState::kActive:
+      return "active";
+    case DmGroupState::kDisabled:
+      return "disabled";
+    case DmGroupState::kEnabled:
+      break;
   }
   return "enabled";
 }
 
 // The path for a table entry "8:16": the discovered one, or a placeholder
 // for a device sysfs no longer shows.
-size_t PathIndex(std::vector<Path>& paths, std::map<std::string, size_t>& by_devt, const std::string& devt) {
+size_t PathIndex(std::vector<Path>& paths, std::map<std::string, size_t>& by_devt,
+                 const std::string& devt) {
   if (auto it = by_devt.find(devt); it != by_devt.end()) return it->second;
   Path p;
   auto colon = devt.find(':');
@@ -49,7 +53,8 @@ bool Wanted(const std::vector<std::string>& args, const DmMapInfo& info, const D
             const std::vector<Path>& paths, std::map<std::string, size_t>& by_devt) {
   if (args.empty()) return true;
   for (const auto& a : args) {
-    if (a == info.name || "mpath-" + a == info.uuid || a == info.DevT() || a == "/dev/mapper/" + info.name) {
+    if (a == info.name || "mpath-" + a == info.uuid || a == info.DevT() ||
+        a == "/dev/mapper/" + info.name) {
       return true;
     }
     std::string dev = a.rfind("/dev/", 0) == 0 ? a.substr(5) : a;
@@ -75,7 +80,8 @@ CommandOutput RunList(const MultipathOptions& o, Context& ctx) {
     return r;
   }
   WwidEnv wenv{ctx.sysfs, ctx.udev, ctx.scsi};
-  DiscoveryResult found = Discover(wenv, Blacklist());  // a map's paths are listed whatever the blacklist
+  DiscoveryResult found =
+      Discover(wenv, Blacklist());  // a map's paths are listed whatever the blacklist
   std::vector<Path>& paths = found.paths;
   std::map<std::string, size_t> by_devt;
   for (size_t i = 0; i < paths.size(); ++i) by_devt[paths[i].DevT()] = i;
@@ -92,7 +98,8 @@ CommandOutput RunList(const MultipathOptions& o, Context& ctx) {
     auto table = ParseTable(tline.value());
     auto status = ParseStatus(sline.value());
     if (!table.ok() || !status.ok()) {
-      r.err += "multipath: " + info.name + ": " + (table.ok() ? status.error() : table.error()).message + "\n";
+      r.err += "multipath: " + info.name + ": " +
+               (table.ok() ? status.error() : table.error()).message + "\n";
       r.exit_code = 1;
       continue;
     }
@@ -122,8 +129,9 @@ CommandOutput RunList(const MultipathOptions& o, Context& ctx) {
         Path& p = paths[idx];
         if (m.vendor.empty() && p.dev != "-") m.vendor = p.vendor, m.model = p.model;
         if (check && p.dev != "-") {
-          p.checker_state = p.sysfs_state == "running" ? RunTurChecker(ctx.scsi, p.devnode, &p.checker_message)
-                                                        : PathState::kDown;
+          p.checker_state = p.sysfs_state == "running"
+                                ? RunTurChecker(ctx.scsi, p.devnode, &p.checker_message)
+                                : PathState::kDown;
           MapConfig mc = ResolveMapConfig(parsed->config, p, m.wwid);
           Prioritize(mc.detect_prio ? DetectPrio(p, mc.prio) : mc.prio, ctx.scsi, p);
         }

@@ -26,11 +26,16 @@ class Explainer {
 
 GroupingPolicy Grouping(PgPolicy p) {
   switch (p) {
-    case PgPolicy::kMultibus: return GroupingPolicy::kMultibus;
-    case PgPolicy::kGroupBySerial: return GroupingPolicy::kGroupBySerial;
-    case PgPolicy::kGroupByPrio: return GroupingPolicy::kGroupByPrio;
-    case PgPolicy::kGroupByNodeName: return GroupingPolicy::kGroupByNodeName;
-    case PgPolicy::kFailover: break;
+    case PgPolicy::kMultibus:
+      return GroupingPolicy::kMultibus;
+    case PgPolicy::kGroupBySerial:
+      return GroupingPolicy::kGroupBySerial;
+    case PgPolicy::kGroupByPrio:
+      return GroupingPolicy::kGroupByPrio;
+    case PgPolicy::kGroupByNodeName:
+      return GroupingPolicy::kGroupByNodeName;
+    case PgPolicy::kFailover:
+      break;
   }
   return GroupingPolicy::kFailover;
 }
@@ -62,7 +67,8 @@ MapConfig ResolveMapConfig(const Config& config, const Path& first, const std::s
   } else if (prio == "sysfs") {
     m.prio = PrioKind::kSysfs;
   } else {
-    if (prio != "const") m.explain.push_back(wwid + ": prioritizer " + prio + " not supported, using const");
+    if (prio != "const")
+      m.explain.push_back(wwid + ": prioritizer " + prio + " not supported, using const");
     m.prio = PrioKind::kConst;
   }
   return m;

@@ -31,15 +31,19 @@ TEST(MapConfigTest, CompiledDefaults) {
   EXPECT_EQ(m.alias_prefix, "mpath");
   EXPECT_TRUE(m.detect_prio);
   ASSERT_FALSE(m.explain.empty());
-  EXPECT_EQ(m.explain[1], "3600a: path_grouping_policy = \"failover\" (setting: multipath internal)");
+  EXPECT_EQ(m.explain[1],
+            "3600a: path_grouping_policy = \"failover\" (setting: multipath internal)");
 }
 
 TEST(MapConfigTest, PrecedenceReachesTheTableSettings) {
   Config c = Parse(
-      "defaults {\n user_friendly_names yes\n path_grouping_policy multibus\n no_path_retry queue\n}\n"
-      "devices {\n device {\n  vendor Linux\n  product scsi_debug\n  path_grouping_policy group_by_prio\n"
+      "defaults {\n user_friendly_names yes\n path_grouping_policy multibus\n no_path_retry "
+      "queue\n}\n"
+      "devices {\n device {\n  vendor Linux\n  product scsi_debug\n  path_grouping_policy "
+      "group_by_prio\n"
       "  hardware_handler \"1 alua\"\n  prio alua\n  rr_weight priorities\n }\n}\n"
-      "multipaths {\n multipath {\n  wwid 3600a\n  alias data1\n  path_selector \"round-robin 0\"\n }\n}\n");
+      "multipaths {\n multipath {\n  wwid 3600a\n  alias data1\n  path_selector \"round-robin "
+      "0\"\n }\n}\n");
   MapConfig m = ResolveMapConfig(c, ScsiDebug(), "3600a");
   EXPECT_EQ(m.alias, "data1");
   EXPECT_TRUE(m.user_friendly_names);

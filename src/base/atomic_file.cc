@@ -47,7 +47,8 @@ Status WriteFileAtomically(const std::string& path, std::string_view content, un
   Status s = WriteAll(fd.get(), content, tmp);
   if (s.ok() && ::fsync(fd.get()) != 0) s = Sys("cannot fsync", tmp, errno);
   fd.Reset();
-  if (s.ok() && ::rename(tmp.c_str(), path.c_str()) != 0) s = Sys("cannot rename onto", path, errno);
+  if (s.ok() && ::rename(tmp.c_str(), path.c_str()) != 0)
+    s = Sys("cannot rename onto", path, errno);
   if (!s.ok()) {
     ::unlink(tmp.c_str());
     return s;

@@ -7,9 +7,12 @@ namespace mpx {
 
 std::string_view PrioKindName(PrioKind k) {
   switch (k) {
-    case PrioKind::kSysfs: return "sysfs";
-    case PrioKind::kAlua: return "alua";
-    case PrioKind::kConst: break;
+    case PrioKind::kSysfs:
+      return "sysfs";
+    case PrioKind::kAlua:
+      return "alua";
+    case PrioKind::kConst:
+      break;
   }
   return "const";
 }

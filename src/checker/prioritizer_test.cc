@@ -12,7 +12,9 @@ class RtpgIo : public ScsiIo {
   Result<std::vector<uint8_t>> InquiryVpd(const std::string& d, uint8_t) override {
     return MakeError(d + ": unused", 5);
   }
-  Result<ScsiReply> TestUnitReady(const std::string& d) override { return MakeError(d + ": unused", 5); }
+  Result<ScsiReply> TestUnitReady(const std::string& d) override {
+    return MakeError(d + ": unused", 5);
+  }
   Result<std::vector<uint8_t>> ReportTargetPortGroups(const std::string&) override { return reply; }
 };
 

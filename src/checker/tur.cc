@@ -8,12 +8,18 @@ namespace mpx {
 
 std::string_view CheckerStateName(PathState s) {
   switch (s) {
-    case PathState::kUp: return "ready";
-    case PathState::kDown: return "faulty";
-    case PathState::kGhost: return "ghost";
-    case PathState::kShaky: return "shaky";
-    case PathState::kPending: return "i/o pending";
-    case PathState::kUndef: break;
+    case PathState::kUp:
+      return "ready";
+    case PathState::kDown:
+      return "faulty";
+    case PathState::kGhost:
+      return "ghost";
+    case PathState::kShaky:
+      return "shaky";
+    case PathState::kPending:
+      return "i/o pending";
+    case PathState::kUndef:
+      break;
   }
   return "undef";
 }

@@ -66,8 +66,9 @@ TEST_F(MultipathCommandTest, DryRunPrintsEveryMapInReferenceLayoutAndChangesNoth
   CommandOutput r = Run({"-d"});
   EXPECT_EQ(r.exit_code, 0) << r.err;
   EXPECT_EQ(r.out.substr(0, r.out.find('\n', r.out.find('\n') + 1) + 1),
-            ": " + W1 + " undef Linux,scsi_debug\n"
-            "size=8.0M features='0' hwhandler='1 alua' wp=undef\n");
+            ": " + W1 +
+                " undef Linux,scsi_debug\n"
+                "size=8.0M features='0' hwhandler='1 alua' wp=undef\n");
   // detect_prio: ALUA with access_state → sysfs prioritizer; host 0 is active/optimized.
   EXPECT_NE(r.out.find("|-+- policy='service-time 0' prio=50 status=undef\n"
                        "| `- 0:0:0:0 sda 8:0  undef ready running\n"),
@@ -102,7 +103,8 @@ TEST_F(MultipathCommandTest, StrictFindMultipathsNeedsTheWwidsFile) {
   Config("");
   CommandOutput r = Run({"-v3"});
   EXPECT_EQ(Calls("create"), 0u);
-  EXPECT_NE(r.out.find(W1 + ": not in wwids file, skipping (find_multipaths strict)"), std::string::npos);
+  EXPECT_NE(r.out.find(W1 + ": not in wwids file, skipping (find_multipaths strict)"),
+            std::string::npos);
   dir_.Write("etc/multipath/wwids", "/" + W2 + "/\n");
   Run({});
   EXPECT_EQ(Calls("create"), 1u);
@@ -117,8 +119,10 @@ TEST_F(MultipathCommandTest, UserFriendlyNamesUseAndGrowTheBindingsFile) {
   CommandOutput r = Run({"-v1"});
   EXPECT_EQ(r.exit_code, 0) << r.err;
   EXPECT_EQ(r.out, "mpathb\nmpatha\nmpathc\n");
-  EXPECT_NE(r.err.find("bindings:2: expected \"alias wwid\", found 3 word(s), line ignored"), std::string::npos);
-  EXPECT_EQ(State("bindings"), "mpatha " + W2 + "\nbroken line here\nmpathb " + W1 + "\nmpathc " + W3 + "\n");
+  EXPECT_NE(r.err.find("bindings:2: expected \"alias wwid\", found 3 word(s), line ignored"),
+            std::string::npos);
+  EXPECT_EQ(State("bindings"),
+            "mpatha " + W2 + "\nbroken line here\nmpathb " + W1 + "\nmpathc " + W3 + "\n");
   EXPECT_NE(dm_.Find("mpathb"), nullptr);
   // Turning the names off renames the maps back to their WWIDs.
   Config("defaults {\n find_multipaths greedy\n}\n");
@@ -132,7 +136,8 @@ TEST_F(MultipathCommandTest, ConfigChangeReloadsAndDiffShowsIt) {
   Config("defaults {\n find_multipaths greedy\n path_grouping_policy multibus\n}\n");
   CommandOutput d = Run({"-d", "--diff", W1});
   EXPECT_NE(d.out.find("reload: " + W1), std::string::npos) << d.out;
-  EXPECT_NE(d.out.find("diff " + W1 + ": 0 16384 multipath 0 1 alua [-2 1-] {+1 1+} service-time 0 "
+  EXPECT_NE(d.out.find("diff " + W1 +
+                       ": 0 16384 multipath 0 1 alua [-2 1-] {+1 1+} service-time 0 "
                        "[-1 1-] {+2 1+} 8:0 1 [-service-time 0 1 1-] 8:48 1\n"),
             std::string::npos)
       << d.out;
@@ -173,13 +178,12 @@ TEST_F(MultipathCommandTest, ListShowsKernelState) {
   ASSERT_TRUE(dm_.Message(W1, "fail_path 8:48").ok());
   CommandOutput l = Run({"-l", W1});
   EXPECT_EQ(l.exit_code, 0) << l.err;
-  EXPECT_EQ(l.out,
-            W1 + " dm-0 Linux,scsi_debug\n"
-            "size=8.0M features='0' hwhandler='1 alua' wp=rw\n"
-            "|-+- policy='service-time 0' prio=0 status=active\n"
-            "| `- 0:0:0:0 sda 8:0  active undef running\n"
-            "`-+- policy='service-time 0' prio=0 status=enabled\n"
-            "  `- 1:0:0:0 sdd 8:48 failed undef running\n");
+  EXPECT_EQ(l.out, W1 + " dm-0 Linux,scsi_debug\n"
+                        "size=8.0M features='0' hwhandler='1 alua' wp=rw\n"
+                        "|-+- policy='service-time 0' prio=0 status=active\n"
+                        "| `- 0:0:0:0 sda 8:0  active undef running\n"
+                        "`-+- policy='service-time 0' prio=0 status=enabled\n"
+                        "  `- 1:0:0:0 sdd 8:48 failed undef running\n");
   CommandOutput ll = Run({"-ll", W1});
   EXPECT_NE(ll.out.find("prio=50 status=active\n| `- 0:0:0:0 sda 8:0  active ready running\n"),
             std::string::npos)
@@ -205,12 +209,15 @@ TEST_F(MultipathCommandTest, JsonHasPathsSkippedAndMaps) {
   dir_.Symlink("../devices/virtual/block/loop0", "sys/block/loop0");
   CommandOutput r = Run({"-d", "--json"});
   EXPECT_EQ(r.exit_code, 0);
-  EXPECT_EQ(r.out.rfind("{\n  \"schema_version\": \"1.0\",\n  \"dry_run\": true,\n  \"paths\": [\n", 0), 0u)
+  EXPECT_EQ(
+      r.out.rfind("{\n  \"schema_version\": \"1.0\",\n  \"dry_run\": true,\n  \"paths\": [\n", 0),
+      0u)
       << r.out;
   EXPECT_NE(r.out.find("\"action\": \"create\""), std::string::npos);
   EXPECT_NE(r.out.find("\"wwid_source\": \"sysfs vpd_pg83\""), std::string::npos);
   EXPECT_NE(r.out.find("\"checker_state\": \"ready\""), std::string::npos);
-  EXPECT_NE(r.out.find("\"dev\": \"loop0\",\n      \"reason\": \"devnode blacklisted"), std::string::npos)
+  EXPECT_NE(r.out.find("\"dev\": \"loop0\",\n      \"reason\": \"devnode blacklisted"),
+            std::string::npos)
       << r.out;
   EXPECT_NE(r.out.find("\"uuid\": \"mpath-" + W2 + "\""), std::string::npos);
 }

@@ -25,16 +25,21 @@ Status SetNumber(int& out, char flag, std::string_view v, int max) {
 
 Status SetMode(MultipathOptions& o, MultipathMode m) {
   const bool upgrade = o.mode == MultipathMode::kList && m == MultipathMode::kListCheck;
-  if (o.mode != MultipathMode::kCreate && o.mode != m && !upgrade) return Usage("options -l/-ll, -f and -F exclude each other");
+  if (o.mode != MultipathMode::kCreate && o.mode != m && !upgrade)
+    return Usage("options -l/-ll, -f and -F exclude each other");
   o.mode = m;
   return {};
 }
 
 Status FlagWithValue(MultipathOptions& o, char f, const std::string& value) {
   switch (f) {
-    case 'v': return SetNumber(o.verbosity, 'v', value, 3);
-    case 'R': return SetNumber(o.flush_retries, 'R', value, 1000);
-    case 'b': o.bindings_file = value; return {};
+    case 'v':
+      return SetNumber(o.verbosity, 'v', value, 3);
+    case 'R':
+      return SetNumber(o.flush_retries, 'R', value, 1000);
+    case 'b':
+      o.bindings_file = value;
+      return {};
     case 'p':
       if (value != "failover" && value != "multibus" && value != "group_by_serial" &&
           value != "group_by_prio" && value != "group_by_node_name") {
@@ -90,15 +95,30 @@ Status ParseShort(MultipathOptions& o, const std::vector<std::string>& args, siz
     }
     Status s;
     switch (f) {
-      case 'd': o.dry_run = true; break;
-      case 'h': o.help = true; break;
-      case 'r': o.force_reload = true; break;
-      case 'i': o.ignore_wwids = true; break;
-      case 'B': o.bindings_read_only = true; break;
-      case 'q': o.allow_queueing = true; break;
-      case 'F': s = SetMode(o, MultipathMode::kFlushAll); break;
+      case 'd':
+        o.dry_run = true;
+        break;
+      case 'h':
+        o.help = true;
+        break;
+      case 'r':
+        o.force_reload = true;
+        break;
+      case 'i':
+        o.ignore_wwids = true;
+        break;
+      case 'B':
+        o.bindings_read_only = true;
+        break;
+      case 'q':
+        o.allow_queueing = true;
+        break;
+      case 'F':
+        s = SetMode(o, MultipathMode::kFlushAll);
+        break;
       case 'l':
-        s = SetMode(o, o.mode == MultipathMode::kList ? MultipathMode::kListCheck : MultipathMode::kList);
+        s = SetMode(
+            o, o.mode == MultipathMode::kList ? MultipathMode::kListCheck : MultipathMode::kList);
         break;
       default:
         if (kLaterFlags.find(f) != std::string_view::npos) {
@@ -148,7 +168,8 @@ std::string MultipathUsage() {
          "  -B          treat the bindings file as read-only\n"
          "  -b file     bindings file (default /etc/multipath/bindings)\n"
          "  -q          keep queue_if_no_path although multipathd is not running\n"
-         "  -p policy   grouping: failover multibus group_by_serial group_by_prio group_by_node_name\n"
+         "  -p policy   grouping: failover multibus group_by_serial group_by_prio "
+         "group_by_node_name\n"
          "  -v level    0 quiet, 1 map names, 2 topology (default), 3 details and reasons\n"
          "  --json      one JSON document instead of text (schema: docs/json.md)\n"
          "  --no-udev   ignore udev's database; identify paths from VPD pages\n"

@@ -60,7 +60,8 @@ TEST(MultipathOptionsTest, ModesAndFlags) {
   EXPECT_EQ(f->flush_retries, 3);
   auto c = ParseMultipathOptions({"-rdiBq", "--diff", "-p", "multibus", "-b", "/tmp/b"});
   ASSERT_TRUE(c.ok()) << c.error().message;
-  EXPECT_TRUE(c->force_reload && c->dry_run && c->ignore_wwids && c->bindings_read_only && c->allow_queueing);
+  EXPECT_TRUE(c->force_reload && c->dry_run && c->ignore_wwids && c->bindings_read_only &&
+              c->allow_queueing);
   EXPECT_EQ(c->grouping_policy, "multibus");
   EXPECT_EQ(c->bindings_file, "/tmp/b");
 }

@@ -34,7 +34,8 @@ TEST_F(DiscoverTest, FindsEveryPathAndCoalescesByWwid) {
   for (size_t l = 0; l < maps.size(); ++l) {
     EXPECT_EQ(maps[l].wwid, testing::Naa6Wwid(l + 1));
     ASSERT_EQ(maps[l].paths.size(), 3u);
-    for (size_t h = 0; h < 3; ++h) EXPECT_EQ(r.paths[maps[l].paths[h]].hctl.host, static_cast<int>(h));
+    for (size_t h = 0; h < 3; ++h)
+      EXPECT_EQ(r.paths[maps[l].paths[h]].hctl.host, static_cast<int>(h));
   }
   EXPECT_EQ(r.paths[0].tpg, 1);
   EXPECT_EQ(r.paths[11].tpg, 3);

@@ -2,9 +2,8 @@
 // lab/record-fixtures.sh): with the udev properties recorded beside them, mpx
 // gives every path the WWID the reference printed on the same guest; without
 // udev it gives the reference's own VPD fallback.
-#include <sys/sysmacros.h>
-
 #include <gtest/gtest.h>
+#include <sys/sysmacros.h>
 
 #include <filesystem>
 #include <fstream>
@@ -112,7 +111,8 @@ TEST_P(RecordedTreeTest, WithoutUdevEveryPathStillHasAnIdentityAndMapsMatch) {
 }
 
 INSTANTIATE_TEST_SUITE_P(Fixtures, RecordedTreeTest,
-                         ::testing::Values("sysfs-scsi_debug.tar.gz", "sysfs-scsi_debug-systemd.tar.gz",
+                         ::testing::Values("sysfs-scsi_debug.tar.gz",
+                                           "sysfs-scsi_debug-systemd.tar.gz",
                                            "sysfs-scsi-hd.tar.gz"));
 
 }  // namespace

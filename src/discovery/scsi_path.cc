@@ -30,11 +30,12 @@ bool Contains(std::string_view s, std::string_view part) { return s.find(part) !
 Status ReadIdentity(const Sysfs& fs, const std::string& d, Path& p) {
   std::string dev = p.dev;
   if (auto raw = fs.Read(d + "inquiry"); raw.ok()) {
-    auto q = scsi::DecodeStandardInquiry(
-        {reinterpret_cast<const uint8_t*>(raw->data()), raw->size()});
+    auto q =
+        scsi::DecodeStandardInquiry({reinterpret_cast<const uint8_t*>(raw->data()), raw->size()});
     if (q.ok()) {
       if (q->device_type != 0) {
-        return Bad(dev, "SCSI peripheral type " + std::to_string(q->device_type) + " is not a disk");
+        return Bad(dev,
+                   "SCSI peripheral type " + std::to_string(q->device_type) + " is not a disk");
       }
       p.tpgs = q->tpgs;
       p.vendor = q->vendor;

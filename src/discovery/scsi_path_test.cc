@@ -69,7 +69,8 @@ TEST_F(ScsiPathTest, NonDiskIsRefusedWithReason) {
 
 TEST(ScsiPathTextAttributesTest, WithoutInquiryAttributeTheTextOnesServe) {
   testing::TestDir dir;
-  ASSERT_TRUE(testing::WriteSyntheticSan(dir.path(), {.hosts = 1, .luns = 2, .inquiry_attr = false}).ok());
+  ASSERT_TRUE(
+      testing::WriteSyntheticSan(dir.path(), {.hosts = 1, .luns = 2, .inquiry_attr = false}).ok());
   auto fs = DirSysfs::Open(dir.path() + "/sys").value();
   auto p = ReadScsiPath(fs, "sdb");
   ASSERT_TRUE(p.ok()) << p.error().message;
@@ -102,10 +103,12 @@ TEST(TransportTest, FromDevicePath) {
   Hctl h{2, 0, 1, 0};
   EXPECT_EQ(DetectTransport(fs, "devices/pci0/host2/rport-2:0-1/target2:0:1/2:0:1:0", h), "fc");
   EXPECT_EQ(DetectTransport(fs, "devices/platform/host2/session3/target2:0:1/2:0:1:0", h), "iscsi");
-  EXPECT_EQ(DetectTransport(fs, "devices/pci0/host2/port-2:0/end_device-2:0/target2:0:1/2:0:1:0", h),
-            "sas");
+  EXPECT_EQ(
+      DetectTransport(fs, "devices/pci0/host2/port-2:0/end_device-2:0/target2:0:1/2:0:1:0", h),
+      "sas");
   EXPECT_EQ(DetectTransport(fs, "devices/pci0/host2/target2:0:1/2:0:1:0", h), "spi");
-  EXPECT_EQ(DetectTransport(fs, "devices/pci0/host2/target2:0:1/2:0:1:0", Hctl{3, 0, 0, 0}), "unspec");
+  EXPECT_EQ(DetectTransport(fs, "devices/pci0/host2/target2:0:1/2:0:1:0", Hctl{3, 0, 0, 0}),
+            "unspec");
 }
 
 }  // namespace

@@ -1,8 +1,7 @@
 #include "discovery/wwid.h"
 
-#include <sys/sysmacros.h>
-
 #include <gtest/gtest.h>
+#include <sys/sysmacros.h>
 
 #include <map>
 

@@ -54,12 +54,15 @@ Result<Task> NewTask(int type, const std::string& name, std::string_view op) {
 // rules and made the /dev/mapper links; udev alone manages nodes then.
 // Without it the cookie is 0 and dm_udev_wait makes the library's stacked
 // node operations (mknod, unlink, rename under /dev/mapper) happen now.
-bool RunWithCookie(dm_task* t, bool udev_sync, uint16_t flags) {
+// In a batch (`batch_cookie` not null) the cookie is shared and the wait is
+// left to EndBatch.
+bool RunWithCookie(dm_task* t, bool udev_sync, uint16_t flags, uint32_t* batch_cookie = nullptr) {
   uint32_t cookie = 0;
+  uint32_t* c = batch_cookie != nullptr ? batch_cookie : &cookie;
   if (udev_sync) flags |= DM_UDEV_DISABLE_LIBRARY_FALLBACK;
-  if (dm_task_set_cookie(t, &cookie, flags) == 0) return false;
+  if (dm_task_set_cookie(t, c, flags) == 0) return false;
   bool ok = dm_task_run(t) != 0;
-  dm_udev_wait(cookie);  // always: it also releases the cookie's semaphore
+  if (batch_cookie == nullptr) dm_udev_wait(cookie);  // always: it also releases the semaphore
   return ok;
 }
 
@@ -145,6 +148,20 @@ LibDevmapper::LibDevmapper(bool udev_sync) {
   udev_sync_ = dm_udev_get_sync_support() != 0;
 }
 
+void LibDevmapper::BeginBatch() {
+  batching_ = true;
+  batch_cookie_ = 0;
+}
+
+void LibDevmapper::EndBatch() {
+  if (!batching_) return;
+  batching_ = false;
+  // One wait for every uevent of the batch; with cookie 0 (nothing was done,
+  // or no udev) it still runs the library's queued node operations.
+  dm_udev_wait(batch_cookie_);
+  batch_cookie_ = 0;
+}
+
 Result<std::vector<DmMapInfo>> LibDevmapper::List(std::string_view target_type) {
   auto list = NewTask(DM_DEVICE_LIST, "", "list");
   if (!list) return list.error();
@@ -205,7 +222,8 @@ mpx::Status LibDevmapper::Create(const std::string& name, const std::string& uui
   if (auto added = AddTargets(t->get(), name, "create", table); !added) return added.error();
   if (!uuid.empty() && dm_task_set_uuid(t->get(), uuid.c_str()) == 0)
     return Fail(name, "create", nullptr);
-  if (!RunWithCookie(t->get(), udev_sync_, 0)) return Fail(name, "create", t->get());
+  if (!RunWithCookie(t->get(), udev_sync_, 0, batching_ ? &batch_cookie_ : nullptr))
+    return Fail(name, "create", t->get());
   return {};
 }
 
@@ -219,7 +237,8 @@ mpx::Status LibDevmapper::Reload(const std::string& name, const std::string& tab
   dm_task_no_flush(r->get());
   // DM_SUBSYSTEM_UDEV_FLAG0 is the reference's MPATH_UDEV_RELOAD_FLAG: its
   // udev rules then treat the event as a reload of a known map.
-  if (!RunWithCookie(r->get(), udev_sync_, DM_SUBSYSTEM_UDEV_FLAG0)) {
+  if (!RunWithCookie(r->get(), udev_sync_, DM_SUBSYSTEM_UDEV_FLAG0,
+                     batching_ ? &batch_cookie_ : nullptr)) {
     return Fail(name, "reload: resume", r->get());
   }
   return {};
@@ -236,7 +255,8 @@ mpx::Status LibDevmapper::Suspend(const std::string& name) {
 mpx::Status LibDevmapper::Resume(const std::string& name) {
   auto t = NewTask(DM_DEVICE_RESUME, name, "resume");
   if (!t) return t.error();
-  if (!RunWithCookie(t->get(), udev_sync_, 0)) return Fail(name, "resume", t->get());
+  if (!RunWithCookie(t->get(), udev_sync_, 0, batching_ ? &batch_cookie_ : nullptr))
+    return Fail(name, "resume", t->get());
   return {};
 }
 
@@ -244,7 +264,8 @@ mpx::Status LibDevmapper::Rename(const std::string& name, const std::string& new
   auto t = NewTask(DM_DEVICE_RENAME, name, "rename");
   if (!t) return t.error();
   if (dm_task_set_newname(t->get(), new_name.c_str()) == 0) return Fail(name, "rename", nullptr);
-  if (!RunWithCookie(t->get(), udev_sync_, 0)) return Fail(name, "rename", t->get());
+  if (!RunWithCookie(t->get(), udev_sync_, 0, batching_ ? &batch_cookie_ : nullptr))
+    return Fail(name, "rename", t->get());
   return {};
 }
 
@@ -268,7 +289,8 @@ mpx::Status LibDevmapper::Remove(const std::string& name, RemoveMode mode) {
     dm_task_deferred_remove(t->get());
   else
     dm_task_retry_remove(t->get());
-  if (!RunWithCookie(t->get(), udev_sync_, 0)) return Fail(name, "remove", t->get());
+  if (!RunWithCookie(t->get(), udev_sync_, 0, batching_ ? &batch_cookie_ : nullptr))
+    return Fail(name, "remove", t->get());
   return {};
 }
 

@@ -64,6 +64,13 @@ class DeviceMapper {
   // A target message to sector 0: "fail_path 8:16", "reinstate_path 8:16",
   // "switch_group 2", "queue_if_no_path", "fail_if_no_path", ...
   virtual mpx::Status Message(const std::string& name, const std::string& message) = 0;
+
+  // Batching: between BeginBatch and EndBatch, calls that make uevents do not
+  // wait for udev one by one; EndBatch waits once for all of them (and, without
+  // udev, makes the /dev/mapper node changes). Many maps are then set up while
+  // udev works on the earlier ones. Default: no batching.
+  virtual void BeginBatch() {}
+  virtual void EndBatch() {}
 };
 
 // Splits "<start> <length> <type> <params>" (params may be empty).
@@ -104,8 +111,13 @@ class LibDevmapper : public DeviceMapper {
   mpx::Status Remove(const std::string& name, RemoveMode mode) override;
   mpx::Status Message(const std::string& name, const std::string& message) override;
 
+  void BeginBatch() override;
+  void EndBatch() override;
+
  private:
   bool udev_sync_;
+  bool batching_ = false;
+  uint32_t batch_cookie_ = 0;  // shared by every uevent-making call of a batch
 };
 
 }  // namespace mpx

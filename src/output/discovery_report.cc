@@ -29,7 +29,8 @@ void WriteMap(JsonWriter& w, const MultipathMap& m, const std::vector<Path>& pat
               const std::string& action) {
   w.BeginObject().Field("action", action).Field("name", m.name).Field("wwid", m.wwid);
   w.Field("uuid", "mpath-" + m.wwid).Field("vendor", m.vendor).Field("model", m.model);
-  w.Field("size_sectors", static_cast<int64_t>(m.size_sectors)).Field("size", FormatSize(m.size_sectors));
+  w.Field("size_sectors", static_cast<int64_t>(m.size_sectors))
+      .Field("size", FormatSize(m.size_sectors));
   w.Field("features", m.features).Field("hwhandler", m.hwhandler);
   w.Key("path_groups").BeginArray();
   for (const auto& g : m.groups) {
@@ -51,7 +52,8 @@ std::string DiscoveryJson(const DiscoveryResult& found, const std::vector<Multip
   for (const auto& p : found.paths) WritePath(w, p);
   w.EndArray();
   w.Key("skipped").BeginArray();
-  for (const auto& s : found.skipped) w.BeginObject().Field("dev", s.dev).Field("reason", s.reason).EndObject();
+  for (const auto& s : found.skipped)
+    w.BeginObject().Field("dev", s.dev).Field("reason", s.reason).EndObject();
   w.EndArray();
   w.Key("maps").BeginArray();
   for (size_t i = 0; i < maps.size(); ++i) {
@@ -67,8 +69,8 @@ std::string DiscoveryDetails(const DiscoveryResult& found) {
     const std::string d = p.dev + ": ";
     out += d + "path " + p.hctl.ToString() + " dev_t " + p.DevT() + " " + p.vendor + "," + p.model +
            " rev " + p.rev + " transport " + p.transport + "\n";
-    out += d + "size " + std::to_string(p.size_sectors) + " sectors (" + FormatSize(p.size_sectors) +
-           ") state " + p.sysfs_state + "\n";
+    out += d + "size " + std::to_string(p.size_sectors) + " sectors (" +
+           FormatSize(p.size_sectors) + ") state " + p.sysfs_state + "\n";
     out += d + "uid = " + p.wwid + " (" + p.wwid_source + ")\n";
     if (!p.alua_state.empty() || p.tpg) {
       out += d + "alua tpg " + (p.tpg ? std::to_string(*p.tpg) : "unknown") + " access_state " +

@@ -35,7 +35,8 @@ Columns Measure(const MultipathMap& map, const std::vector<Path>& paths) {
 
 std::string FormatSize(uint64_t sectors) {
   static const char kUnits[] = {'K', 'M', 'G', 'T', 'P'};
-  double s = static_cast<double>(sectors / 2);  // whole KiB, as the reference  // NOLINT(bugprone-integer-division)
+  double s = static_cast<double>(
+      sectors / 2);  // whole KiB, as the reference  // NOLINT(bugprone-integer-division)
   size_t u = 0;
   while (s >= 1024 && u + 1 < sizeof kUnits) {
     s /= 1024;

@@ -23,12 +23,16 @@ const CurrentMap* ByName(const std::vector<CurrentMap>& current, const std::stri
 
 std::string_view ActionWord(ActionKind kind) {
   switch (kind) {
-    case ActionKind::kCreate: return "create";
-    case ActionKind::kReload: return "reload";
+    case ActionKind::kCreate:
+      return "create";
+    case ActionKind::kReload:
+      return "reload";
     case ActionKind::kRename:
-    case ActionKind::kRenameReload: return "rename";
+    case ActionKind::kRenameReload:
+      return "rename";
     case ActionKind::kNothing:
-    case ActionKind::kConflict: break;
+    case ActionKind::kConflict:
+      break;
   }
   return "";
 }
@@ -68,7 +72,8 @@ std::vector<MapAction> PlanActions(const std::vector<WantedMap>& wanted,
       reload = true;
       a.reason = "table differs";
     }
-    if (rename) a.reason = "name " + same->info.name + " -> " + w.name + (reload ? "; " + a.reason : "");
+    if (rename)
+      a.reason = "name " + same->info.name + " -> " + w.name + (reload ? "; " + a.reason : "");
     a.kind = rename ? (reload ? ActionKind::kRenameReload : ActionKind::kRename)
                     : (reload ? ActionKind::kReload : ActionKind::kNothing);
     actions.push_back(std::move(a));

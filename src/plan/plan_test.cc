@@ -9,7 +9,8 @@ namespace {
 
 DmTable T(const char* line) { return ParseTable(line).value(); }
 
-constexpr const char* kTwoPaths = "0 16384 multipath 0 0 2 1 service-time 0 1 1 8:0 1 service-time 0 1 1 8:16 1";
+constexpr const char* kTwoPaths =
+    "0 16384 multipath 0 0 2 1 service-time 0 1 1 8:0 1 service-time 0 1 1 8:16 1";
 constexpr const char* kEcho =
     "0 16384 multipath 0 0 2 1 service-time 0 1 2 8:0 1 1 service-time 0 1 2 8:16 1 1";
 
@@ -30,9 +31,9 @@ CurrentMap Have(const std::string& name, const std::string& wwid, const char* ta
 }
 
 TEST(PlanTest, CreateNothingReloadRename) {
-  std::vector<WantedMap> wanted = {Want("a", "1"), Want("b", "2"),
-                                   Want("c", "3", "0 16384 multipath 0 0 1 1 service-time 0 1 1 8:0 1"),
-                                   Want("mpathd", "4")};
+  std::vector<WantedMap> wanted = {
+      Want("a", "1"), Want("b", "2"),
+      Want("c", "3", "0 16384 multipath 0 0 1 1 service-time 0 1 1 8:0 1"), Want("mpathd", "4")};
   std::vector<CurrentMap> current = {Have("b", "2"), Have("c", "3"), Have("4", "4")};
   auto actions = PlanActions(wanted, current, false);
   ASSERT_EQ(actions.size(), 4u);

@@ -9,8 +9,8 @@ namespace mpx {
 namespace {
 
 // Features that take one argument word.
-const std::set<std::string, std::less<>> kFeaturesWithArg = {"pg_init_retries", "pg_init_delay_msecs",
-                                                              "queue_mode"};
+const std::set<std::string, std::less<>> kFeaturesWithArg = {"pg_init_retries",
+                                                             "pg_init_delay_msecs", "queue_mode"};
 
 std::vector<std::string> CanonicalFeatures(const std::vector<std::string>& words) {
   std::vector<std::string> units;
@@ -41,10 +41,10 @@ struct Token {
 std::vector<Token> Tokens(const DmTable& t) {
   std::vector<Token> out;
   auto add = [&](char kind, std::string text) { out.push_back({kind, std::move(text)}); };
-  for (std::string w : {std::to_string(t.start), std::to_string(t.length), std::string("multipath"),
-                        std::to_string(t.features.size())}) {
-    add('h', w);
-  }
+  add('h', std::to_string(t.start));
+  add('h', std::to_string(t.length));
+  add('h', "multipath");
+  add('h', std::to_string(t.features.size()));
   for (const auto& f : t.features) add('f', f);
   if (t.hwhandler.empty()) {
     add('w', "0");

@@ -59,7 +59,8 @@ std::vector<PathGroup> GroupPaths(GroupingPolicy policy, const std::vector<size_
                                   const std::vector<Path>& paths, const std::vector<int>& prio) {
   switch (policy) {
     case GroupingPolicy::kMultibus:
-      return members.empty() ? std::vector<PathGroup>{} : std::vector<PathGroup>{MakeGroup(members)};
+      return members.empty() ? std::vector<PathGroup>{}
+                             : std::vector<PathGroup>{MakeGroup(members)};
     case GroupingPolicy::kGroupBySerial:
       return GroupByKey<std::string>(members, [&](size_t i) { return paths[i].serial; });
     case GroupingPolicy::kGroupByPrio:
@@ -75,7 +76,8 @@ std::vector<PathGroup> GroupPaths(GroupingPolicy policy, const std::vector<size_
   return groups;
 }
 
-int GroupPriority(const PathGroup& g, const std::vector<Path>& paths, const std::vector<int>& prio) {
+int GroupPriority(const PathGroup& g, const std::vector<Path>& paths,
+                  const std::vector<int>& prio) {
   long sum = 0;
   long n = 0;
   for (size_t i : g.paths) {

@@ -67,10 +67,14 @@ TEST(BuildMapTest, GroupBySerialAndNodeName) {
   const char* nodes[] = {"n1", "n1", "n2", "n2"};
   for (int i = 0; i < 4; ++i) paths[i].serial = serials[i], paths[i].target_node_name = nodes[i];
   std::vector<int> prio(4, 1);
-  EXPECT_EQ(Members(BuildMap(Candidate(4), paths, prio, {.grouping = GroupingPolicy::kGroupBySerial}).groups),
-            (std::vector<std::vector<size_t>>{{0, 2}, {1, 3}}));
-  EXPECT_EQ(Members(BuildMap(Candidate(4), paths, prio, {.grouping = GroupingPolicy::kGroupByNodeName}).groups),
-            (std::vector<std::vector<size_t>>{{0, 1}, {2, 3}}));
+  EXPECT_EQ(
+      Members(
+          BuildMap(Candidate(4), paths, prio, {.grouping = GroupingPolicy::kGroupBySerial}).groups),
+      (std::vector<std::vector<size_t>>{{0, 2}, {1, 3}}));
+  EXPECT_EQ(
+      Members(BuildMap(Candidate(4), paths, prio, {.grouping = GroupingPolicy::kGroupByNodeName})
+                  .groups),
+      (std::vector<std::vector<size_t>>{{0, 1}, {2, 3}}));
 }
 
 TEST(OrderGroupsTest, TieGoesToMoreUsablePaths) {
@@ -85,8 +89,9 @@ TEST(OrderGroupsTest, TieGoesToMoreUsablePaths) {
 }
 
 TEST(GroupingPolicyTest, NamesRoundTrip) {
-  for (auto p : {GroupingPolicy::kFailover, GroupingPolicy::kMultibus, GroupingPolicy::kGroupBySerial,
-                 GroupingPolicy::kGroupByPrio, GroupingPolicy::kGroupByNodeName}) {
+  for (auto p :
+       {GroupingPolicy::kFailover, GroupingPolicy::kMultibus, GroupingPolicy::kGroupBySerial,
+        GroupingPolicy::kGroupByPrio, GroupingPolicy::kGroupByNodeName}) {
     EXPECT_EQ(ParseGroupingPolicy(GroupingPolicyName(p)), p);
   }
   EXPECT_FALSE(ParseGroupingPolicy("round-robin"));

@@ -16,8 +16,9 @@ std::string Field(std::span<const uint8_t> d, size_t from, size_t len) {
 
 Result<StandardInquiry> DecodeStandardInquiry(std::span<const uint8_t> d) {
   if (d.size() < 36) {
-    return MakeError("standard INQUIRY data of " + std::to_string(d.size()) +
-                         " bytes, need at least 36", EINVAL);
+    return MakeError(
+        "standard INQUIRY data of " + std::to_string(d.size()) + " bytes, need at least 36",
+        EINVAL);
   }
   StandardInquiry q;
   q.qualifier = static_cast<uint8_t>(d[0] >> 5);

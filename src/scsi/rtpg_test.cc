@@ -8,7 +8,7 @@ namespace {
 // Two groups: 0x100 active/optimized with ports 1 and 2, 0x180 standby and
 // preferred with port 3.
 std::vector<uint8_t> TwoGroups() {
-  return {0, 0, 0, 28,                                             // return data length
+  return {0,    0,    0,    28,                                        // return data length
           0x00, 0xff, 0x01, 0x00, 0, 0, 0, 2, 0, 0, 0, 1, 0, 0, 0, 2,  // group 0x100
           0x82, 0xff, 0x01, 0x80, 0, 0, 0, 1, 0, 0, 0, 3};             // group 0x180
 }
@@ -39,7 +39,8 @@ TEST(RtpgTest, ExtendedHeaderIsSkipped) {
 TEST(RtpgTest, MalformedRepliesAreErrors) {
   auto shortr = ParseRtpg(std::vector<uint8_t>{0, 0});
   ASSERT_FALSE(shortr.ok());
-  EXPECT_EQ(shortr.error().message, "REPORT TARGET PORT GROUPS reply: header of 2 bytes at offset 0");
+  EXPECT_EQ(shortr.error().message,
+            "REPORT TARGET PORT GROUPS reply: header of 2 bytes at offset 0");
   std::vector<uint8_t> cut = TwoGroups();
   cut.resize(20);
   size_t needed = 0;
@@ -69,7 +70,8 @@ TEST(AluaPriorityTest, ReferenceValues) {
 }
 
 TEST(RtpgTest, CdbCarriesAllocationLength) {
-  EXPECT_EQ(RtpgCdb(0x1234), (std::vector<uint8_t>{0xa3, 0x0a, 0, 0, 0, 0, 0, 0, 0x12, 0x34, 0, 0}));
+  EXPECT_EQ(RtpgCdb(0x1234),
+            (std::vector<uint8_t>{0xa3, 0x0a, 0, 0, 0, 0, 0, 0, 0x12, 0x34, 0, 0}));
 }
 
 }  // namespace

@@ -68,13 +68,15 @@ BindingsFile ParseBindings(std::string_view text, std::string name) {
 
 std::string AliasForId(uint64_t id, std::string_view prefix) {
   std::string suffix;
-  for (uint64_t n = id; n > 0; n = (n - 1) / 26) suffix.push_back(static_cast<char>('a' + (n - 1) % 26));
+  for (uint64_t n = id; n > 0; n = (n - 1) / 26)
+    suffix.push_back(static_cast<char>('a' + (n - 1) % 26));
   std::reverse(suffix.begin(), suffix.end());
   return std::string(prefix) + suffix;
 }
 
 std::optional<uint64_t> IdOfAlias(std::string_view alias, std::string_view prefix) {
-  if (!StartsWith(alias, prefix) || alias.size() == prefix.size() || alias.size() - prefix.size() > 12) {
+  if (!StartsWith(alias, prefix) || alias.size() == prefix.size() ||
+      alias.size() - prefix.size() > 12) {
     return std::nullopt;
   }
   uint64_t id = 0;

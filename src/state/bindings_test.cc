@@ -9,8 +9,13 @@ TEST(AliasIdTest, BijectiveBase26) {
   struct Case {
     uint64_t id;
     const char* alias;
-  } cases[] = {{1, "mpatha"}, {26, "mpathz"}, {27, "mpathaa"}, {52, "mpathaz"},
-               {702, "mpathzz"}, {703, "mpathaaa"}, {2147483647, "mpathfxshrxw"}};
+  } cases[] = {{1, "mpatha"},
+               {26, "mpathz"},
+               {27, "mpathaa"},
+               {52, "mpathaz"},
+               {702, "mpathzz"},
+               {703, "mpathaaa"},
+               {2147483647, "mpathfxshrxw"}};
   for (const auto& c : cases) {
     EXPECT_EQ(AliasForId(c.id, "mpath"), c.alias);
     EXPECT_EQ(IdOfAlias(c.alias, "mpath"), c.id);

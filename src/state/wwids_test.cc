@@ -6,8 +6,9 @@ namespace mpx {
 namespace {
 
 TEST(WwidsTest, ParsesEntriesAndReportsBadLines) {
-  auto f = ParseWwids("# Multipath wwids, Version : 1.0\n/3600a/\n\n3600b\n/3600c/ # note\n/3600a/\n//\n",
-                      "/etc/multipath/wwids");
+  auto f = ParseWwids(
+      "# Multipath wwids, Version : 1.0\n/3600a/\n\n3600b\n/3600c/ # note\n/3600a/\n//\n",
+      "/etc/multipath/wwids");
   EXPECT_EQ(f.wwids, (std::vector<std::string>{"3600a", "3600c"}));
   ASSERT_EQ(f.warnings.size(), 2u);
   EXPECT_EQ(f.warnings[0], "/etc/multipath/wwids:4: expected \"/WWID/\", line ignored");
