@@ -2,6 +2,8 @@
 // that tests can run the whole command over fakes and temporary files.
 #pragma once
 
+#include <functional>
+#include <map>
 #include <string>
 
 #include "kernel/devmapper.h"
@@ -21,7 +23,16 @@ struct Context {
   std::string bindings_file = "/etc/multipath/bindings";
   std::string wwids_file = "/etc/multipath/wwids";
   std::string lock_file = "/run/mpx/multipath.lock";
+  // find_multipaths smart: one record per waiting device number.
+  std::string find_multipaths_dir = "/dev/shm/multipath/find_multipaths";
   bool daemon_running = false;  // multipathd answers on its socket
+  // The udev event's environment (DEVNAME, DEVPATH, MAJOR, MINOR,
+  // USEC_INITIALIZED) for -u and -U; empty outside udev.
+  std::map<std::string, std::string> uevent;
+  // Seconds on CLOCK_MONOTONIC, udev's clock; tests replace it.
+  std::function<double()> monotonic_now = MonotonicSeconds;
+
+  static double MonotonicSeconds();
 };
 
 // What a command prints and returns; library code never prints.

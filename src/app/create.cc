@@ -6,6 +6,7 @@
 
 #include "app/current_maps.h"
 #include "app/naming.h"
+#include "app/state_files.h"
 #include "base/atomic_file.h"
 #include "base/file_lock.h"
 #include "base/parallel.h"
@@ -22,13 +23,6 @@
 
 namespace mpx {
 namespace {
-
-// A state file's text; a missing file reads as empty.
-Result<std::string> ReadState(const std::string& path) {
-  auto r = ReadWholeFile(path);
-  if (!r.ok() && r.error().code == ENOENT) return std::string();
-  return r;
-}
 
 bool Selects(const std::string& arg, const CandidateMap& m, const std::vector<Path>& paths,
              const std::vector<CurrentMap>& current) {
@@ -70,7 +64,6 @@ bool ShouldMultipath(FindMultipaths policy, const CandidateMap& c, bool exists, 
                      const WwidsFile& wwids, bool ignore_wwids, std::string* why) {
   if (exists) return true;
   switch (policy) {
-    case FindMultipaths::kOff:
     case FindMultipaths::kGreedy:
       return true;
     case FindMultipaths::kOn:
@@ -78,9 +71,13 @@ bool ShouldMultipath(FindMultipaths policy, const CandidateMap& c, bool exists, 
       if (c.paths.size() > 1) return true;
       [[fallthrough]];
     case FindMultipaths::kStrict:
+    case FindMultipaths::kOff:  // multipath as strict; multipathd as greedy
       if (ignore_wwids || named || Contains(wwids, c.wwid)) return true;
       *why = c.wwid + ": not in wwids file, skipping (find_multipaths " +
-             (policy == FindMultipaths::kStrict ? "strict" : "on") + ")";
+             (policy == FindMultipaths::kStrict ? "strict"
+                                                  : policy == FindMultipaths::kOff ? "off"
+                                                                                   : "on") +
+             ")";
       return false;
   }
   return true;
@@ -145,11 +142,11 @@ CommandOutput RunCreate(const MultipathOptions& o, Context& ctx) {
     return fail(s.error().message);
   }
 
-  auto wwids_text = ReadState(ctx.wwids_file);
+  auto wwids_text = ReadStateFile(ctx.wwids_file);
   if (!wwids_text.ok()) return fail(wwids_text.error().message);
   WwidsFile wwids = ParseWwids(wwids_text.value(), ctx.wwids_file);
   for (const auto& w : wwids.warnings) r.err += "multipath: " + w + "\n";
-  auto bindings_text = ReadState(o.bindings_file.value_or(ctx.bindings_file));
+  auto bindings_text = ReadStateFile(o.bindings_file.value_or(ctx.bindings_file));
   if (!bindings_text.ok()) return fail(bindings_text.error().message);
   std::set<std::string> names_in_use;
   for (const auto& c : current.value()) names_in_use.insert(c.info.name);

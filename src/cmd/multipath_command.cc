@@ -3,6 +3,8 @@
 #include "app/create.h"
 #include "app/flush.h"
 #include "app/list.h"
+#include "app/udev_answers.h"
+#include "app/wwids_cmd.h"
 
 namespace mpx {
 
@@ -14,6 +16,16 @@ CommandOutput RunMultipath(const MultipathOptions& o, Context& ctx) {
     case MultipathMode::kFlush:
     case MultipathMode::kFlushAll:
       return RunFlush(o, ctx);
+    case MultipathMode::kAddWwid:
+    case MultipathMode::kRemoveWwid:
+    case MultipathMode::kResetWwids:
+      return RunWwidsCommand(o, ctx);
+    case MultipathMode::kCheckPath:
+    case MultipathMode::kUeventPath:
+      return RunValidPath(o, ctx);
+    case MultipathMode::kUsablePaths:
+    case MultipathMode::kUeventUsable:
+      return RunUsablePaths(o, ctx);
     case MultipathMode::kCreate:
       break;
   }

@@ -1,6 +1,7 @@
 // multipath: find SCSI paths, identify LUNs, and create, reload, list and
 // flush their dm-multipath maps.
 #include <cstdio>
+#include <cstdlib>
 #include <memory>
 #include <string>
 #include <vector>
@@ -45,6 +46,9 @@ int main(int argc, char** argv) {
   mpx::LibDevmapper dm;
   mpx::Context ctx{sysfs.value(), *udev, scsi, dm};
   ctx.daemon_running = mpx::MultipathdRunning();
+  for (const char* key : {"DEVNAME", "DEVPATH", "MAJOR", "MINOR", "USEC_INITIALIZED"}) {
+    if (const char* v = std::getenv(key)) ctx.uevent[key] = v;
+  }
   mpx::CommandOutput r = mpx::RunMultipath(options.value(), ctx);
   std::fputs(r.out.c_str(), stdout);
   std::fputs(r.err.c_str(), stderr);

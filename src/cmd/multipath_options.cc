@@ -9,7 +9,7 @@ namespace {
 
 // The reference's flags that later work adds; refusing them by name is better
 // than misreading them.
-constexpr std::string_view kLaterFlags = "acCtTuUwWD";
+constexpr std::string_view kLaterFlags = "tTD";
 
 Error Usage(std::string msg) { return MakeError(std::move(msg), EINVAL); }
 
@@ -26,7 +26,7 @@ Status SetNumber(int& out, char flag, std::string_view v, int max) {
 Status SetMode(MultipathOptions& o, MultipathMode m) {
   const bool upgrade = o.mode == MultipathMode::kList && m == MultipathMode::kListCheck;
   if (o.mode != MultipathMode::kCreate && o.mode != m && !upgrade)
-    return Usage("options -l/-ll, -f and -F exclude each other");
+    return Usage("options -l/-ll, -f, -F, -a, -w, -W, -c, -u, -C and -U exclude each other");
   o.mode = m;
   return {};
 }
@@ -116,6 +116,27 @@ Status ParseShort(MultipathOptions& o, const std::vector<std::string>& args, siz
       case 'F':
         s = SetMode(o, MultipathMode::kFlushAll);
         break;
+      case 'a':
+        s = SetMode(o, MultipathMode::kAddWwid);
+        break;
+      case 'w':
+        s = SetMode(o, MultipathMode::kRemoveWwid);
+        break;
+      case 'W':
+        s = SetMode(o, MultipathMode::kResetWwids);
+        break;
+      case 'c':
+        s = SetMode(o, MultipathMode::kCheckPath);
+        break;
+      case 'u':
+        s = SetMode(o, MultipathMode::kUeventPath);
+        break;
+      case 'C':
+        s = SetMode(o, MultipathMode::kUsablePaths);
+        break;
+      case 'U':
+        s = SetMode(o, MultipathMode::kUeventUsable);
+        break;
       case 'l':
         s = SetMode(
             o, o.mode == MultipathMode::kList ? MultipathMode::kListCheck : MultipathMode::kList);
@@ -158,6 +179,8 @@ std::string MultipathUsage() {
   return "usage: multipath [-v level] [-d [--diff]] [-r] [-i] [-B] [-q] [-p policy] [-b file]\n"
          "                 [--json] [device|wwid|map ...]\n"
          "       multipath -l|-ll [map ...]      multipath -f map [-R n]      multipath -F [-R n]\n"
+         "       multipath -a|-w dev|wwid|map   multipath -W\n"
+         "       multipath -c dev    multipath -u [dev]    multipath -C map    multipath -U\n"
          "  (none)      create or reload maps for the paths found (and named)\n"
          "  -d          dry run: show what would change, change nothing\n"
          "  --diff      with -d: the current and wanted table of each map, word by word\n"
@@ -166,6 +189,11 @@ std::string MultipathUsage() {
          "  -f map, -F  remove one unused map / all unused maps (-R n: retries)\n"
          "  -i          ignore the wwids file (find_multipaths)\n"
          "  -B          treat the bindings file as read-only\n"
+         "  -a, -w      add / remove a device's (or map's, or the given) WWID in the wwids file\n"
+         "  -W          reset the wwids file to the WWIDs of the existing maps\n"
+         "  -c dev      is dev a multipath path? (DM_MULTIPATH_DEVICE_PATH; exit 0 yes, 1 no)\n"
+         "  -u [dev]    the same for udev rules: the device of the udev event, exit 0\n"
+         "  -C map      has the map a usable path? (exit 0 yes, 1 no); -U: udev's device\n"
          "  -b file     bindings file (default /etc/multipath/bindings)\n"
          "  -q          keep queue_if_no_path although multipathd is not running\n"
          "  -p policy   grouping: failover multibus group_by_serial group_by_prio "

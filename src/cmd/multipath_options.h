@@ -16,6 +16,13 @@ enum class MultipathMode {
   kListCheck,  // -ll: also checkers and prioritizers
   kFlush,      // -f map
   kFlushAll,   // -F
+  kAddWwid,      // -a dev: add its WWID to the wwids file
+  kRemoveWwid,   // -w dev: remove it
+  kResetWwids,   // -W: the wwids file holds exactly the existing maps
+  kCheckPath,    // -c dev: is it a multipath path?
+  kUeventPath,   // -u: the same for the device of the udev event
+  kUsablePaths,  // -C map: has it a usable path?
+  kUeventUsable, // -U: the same for the device of the udev event
 };
 
 struct MultipathOptions {

@@ -51,6 +51,7 @@ const ValueType kSelector{
     ValueType::kArgString, 1, {}, 0, 0};  // "service-time 0": name, count, args
 const ValueType kCountedArgs{ValueType::kArgString, 0, {}, 0, 0};  // "1 queue_if_no_path"
 const ValueType kPositive{ValueType::kNumber, 0, {}, 1, INT_MAX};
+const ValueType kSigned{ValueType::kNumber, 0, {}, -INT_MAX, INT_MAX};
 const ValueType kPgPolicy{ValueType::kNamed, 0, kPgPolicyNames, 0, 0};
 const ValueType kRrWeight{ValueType::kNamed, 0, kRrWeightNames, 0, 0};
 const ValueType kFindMultipaths{ValueType::kNamed, 0, kFindMultipathsNames, 0, 0};
@@ -87,6 +88,8 @@ const Keyword kTable[] = {
     {"retain_attached_hw_handler", Opt::kRetainAttachedHwHandler, kPathScopes, &kYesNo, "yes"},
     {"detect_prio", Opt::kDetectPrio, kPathScopes, &kYesNo, "yes"},
     {"find_multipaths", Opt::kFindMultipaths, kInDefaults, &kFindMultipaths, "strict"},
+    {"find_multipaths_timeout", Opt::kFindMultipathsTimeout, kInDefaults | kInDevice, &kSigned,
+     "-10"},
     {"devnode", Opt::kBlDevnode, kInBlacklist, &kRegex, nullptr},
     {"wwid", Opt::kBlWwid, kInBlacklist, &kRegex, nullptr},
     {"property", Opt::kBlProperty, kInBlacklist, &kRegex, nullptr},

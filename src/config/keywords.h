@@ -45,6 +45,7 @@ enum class Opt : uint8_t {
   kRetainAttachedHwHandler,
   kDetectPrio,
   kFindMultipaths,
+  kFindMultipathsTimeout,
   // blacklist and blacklist_exceptions entries (lists, not single settings)
   kBlDevnode,
   kBlWwid,

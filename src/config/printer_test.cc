@@ -88,6 +88,7 @@ TEST(PrinterTest, MergedLikeMultipathT) {
             "\tretain_attached_hw_handler \"yes\"\n"
             "\tdetect_prio \"yes\"\n"
             "\tfind_multipaths \"strict\"\n"
+            "\tfind_multipaths_timeout -10\n"
             "}\n"
             "blacklist {\n"
             "\tdevnode \"!^(sd[a-z]|dasd[a-z]|nvme[0-9])\"\n"

@@ -30,6 +30,12 @@ Result<Path> DiscoverOne(const WwidEnv& env, const Blacklist& blacklist, const s
   if (auto why = blacklist.CheckDevnode(dev)) return MakeError(dev + ": " + *why, EPERM);
   auto path = ReadScsiPath(env.sysfs, dev);
   if (!path.ok()) return path.error();
+  if (auto why = blacklist.CheckDevice(path->vendor, path->model)) {
+    return MakeError(dev + ": " + *why, EPERM);
+  }
+  if (auto why = blacklist.CheckProtocol(ProtocolName(path.value()))) {
+    return MakeError(dev + ": " + *why, EPERM);
+  }
   std::optional<std::string> pg83;
   if (auto page = env.sysfs.Read("block/" + dev + "/device/vpd_pg83"); page.ok()) {
     pg83 = std::move(page).value();

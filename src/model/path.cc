@@ -7,4 +7,9 @@ std::string Hctl::ToString() const {
          ":" + std::to_string(lun);
 }
 
+std::string ProtocolName(const Path& p) {
+  if (p.transport.empty()) return "scsi:unspec";
+  return "scsi:" + (p.transport == "fc" ? std::string("fcp") : p.transport);
+}
+
 }  // namespace mpx

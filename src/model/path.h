@@ -53,6 +53,10 @@ struct Path {
   std::string DevT() const { return std::to_string(major) + ":" + std::to_string(minor); }
 };
 
+// The protocol as blacklist "protocol" entries name it: "scsi:fcp",
+// "scsi:iscsi", "scsi:sas", "scsi:unspec", ...
+std::string ProtocolName(const Path& p);
+
 // A block device that discovery looked at and left out, and why.
 struct SkippedDevice {
   std::string dev;

@@ -1,0 +1,16 @@
+// The questions udev rules ask multipath:
+//   -c DEV / -u: is DEV a multipath path? (DM_MULTIPATH_DEVICE_PATH="0|1|2";
+//                -c exits 0 for yes, -u always 0 so that udev imports the answer)
+//   -C DEV / -U: does the map DEV have a usable path? (exit 0 yes, 1 no)
+// -u and -U take the device from the udev event's environment.
+#pragma once
+
+#include "app/context.h"
+#include "cmd/multipath_options.h"
+
+namespace mpx {
+
+CommandOutput RunValidPath(const MultipathOptions& options, Context& ctx);
+CommandOutput RunUsablePaths(const MultipathOptions& options, Context& ctx);
+
+}  // namespace mpx
