@@ -8,6 +8,7 @@
 #include "checker/tur.h"
 #include "config/load.h"
 #include "discovery/discover.h"
+#include "output/list_json.h"
 #include "output/topology_text.h"
 #include "policy/dm_table.h"
 #include "policy/grouping.h"
@@ -91,6 +92,7 @@ CommandOutput RunList(const MultipathOptions& o, Context& ctx) {
     r.exit_code = 1;
     return r;
   }
+  std::vector<ListedMap> listed;
   for (const auto& info : maps.value()) {
     auto tline = ctx.dm.Table(info.name);
     auto sline = ctx.dm.Status(info.name);
@@ -145,12 +147,15 @@ CommandOutput RunList(const MultipathOptions& o, Context& ctx) {
     TopologyStyle style;
     style.dm_node = "dm-" + std::to_string(info.minor);
     style.wp = info.read_only ? "ro" : "rw";
-    if (o.verbosity == 1) {
+    if (o.json) {
+      listed.push_back({std::move(m), style.dm_node, info.DevT(), style.wp});
+    } else if (o.verbosity == 1) {
       r.out += m.name + "\n";
     } else if (o.verbosity >= 2) {
       r.out += FormatTopology(m, paths, style);
     }
   }
+  if (o.json) r.out = ListJson(listed, paths, check);
   return r;
 }
 

@@ -139,6 +139,53 @@ TEST_F(MultipathCommandTest, ListShowsKernelState) {
       << ll.out;
 }
 
+// The JSON text without the whitespace outside strings.
+std::string Compact(const std::string& json) {
+  std::string out;
+  bool in_string = false;
+  for (size_t i = 0; i < json.size(); ++i) {
+    char c = json[i];
+    if (in_string) {
+      out.push_back(c);
+      if (c == '\\') out.push_back(json[++i]);
+      else if (c == '"') in_string = false;
+    } else if (c == '"') {
+      in_string = true;
+      out.push_back(c);
+    } else if (c != ' ' && c != '\n') {
+      out.push_back(c);
+    }
+  }
+  return out;
+}
+
+TEST_F(MultipathCommandTest, ListAsJson) {
+  Run({});
+  ASSERT_TRUE(dm_.Message(W1, "fail_path 8:48").ok());
+  CommandOutput l = Run({"-ll", "--json", W1});
+  l.out = Compact(l.out);
+  EXPECT_EQ(l.exit_code, 0) << l.err;
+  EXPECT_EQ(l.out.rfind("{\"schema_version\":\"1.1\",\"checked\":true,\"maps\":[{\"name\":\"" + W1, 0),
+            0u)
+      << l.out;
+  EXPECT_NE(l.out.find("\"dm_node\":\"dm-0\""), std::string::npos);
+  EXPECT_NE(l.out.find("\"write_protect\":\"rw\""), std::string::npos);
+  EXPECT_NE(l.out.find("{\"dev\":\"sda\",\"dev_t\":\"8:0\",\"hctl\":\"0:0:0:0\",\"dm_state\":"
+                       "\"active\",\"checker_state\":\"ready\",\"sysfs_state\":\"running\","
+                       "\"priority\":50}"),
+            std::string::npos)
+      << l.out;
+  EXPECT_NE(l.out.find("\"dev\":\"sdd\",\"dev_t\":\"8:48\",\"hctl\":\"1:0:0:0\",\"dm_state\":"
+                       "\"failed\""),
+            std::string::npos);
+  // -l: no checker ran, so no priorities.
+  CommandOutput plain = Run({"-l", "--json"});
+  plain.out = Compact(plain.out);
+  EXPECT_NE(plain.out.find("\"checked\":false"), std::string::npos);
+  EXPECT_NE(plain.out.find("\"priority\":null"), std::string::npos);
+  EXPECT_EQ(std::count(plain.out.begin(), plain.out.end(), '{'), 1 + 3 * (1 + 2 + 2));
+}
+
 TEST_F(MultipathCommandTest, UnknownDeviceIsAnError) {
   CommandOutput r = Run({"-d", "sdzz"});
   EXPECT_EQ(r.exit_code, 1);

@@ -10,7 +10,7 @@
 
 namespace mpx {
 
-inline constexpr const char* kJsonSchemaVersion = "1.0";
+inline constexpr const char* kJsonSchemaVersion = "1.1";
 
 // The whole plan as one JSON document; `actions[i]` is what happens to
 // maps[i]: "create", "reload", "rename", "none", "conflict".
