@@ -206,7 +206,7 @@ TEST_F(MultipathCommandTest, JsonHasPathsSkippedAndMaps) {
   CommandOutput r = Run({"-d", "--json"});
   EXPECT_EQ(r.exit_code, 0);
   EXPECT_EQ(
-      r.out.rfind("{\n  \"schema_version\": \"1.0\",\n  \"dry_run\": true,\n  \"paths\": [\n", 0),
+      r.out.rfind("{\n  \"schema_version\": \"1.1\",\n  \"dry_run\": true,\n  \"paths\": [\n", 0),
       0u)
       << r.out;
   EXPECT_NE(r.out.find("\"action\": \"create\""), std::string::npos);
