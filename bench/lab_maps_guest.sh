@@ -1,7 +1,8 @@
 #!/bin/bash
 # Guest side of bench/lab_maps.sh: alternating mpx and the reference, RUNS
 # runs each, times create (multipath -i -q), -ll and flush (-F) of every map.
-# Also the share of mpx's create spent in device-mapper ioctls (strace -c).
+# Also the share of mpx's create spent in device-mapper ioctls (strace -c -w: wall
+# time inside the calls).
 set -u
 [[ -d /run/mpx-lab/ctl ]] || { echo "$0: run this inside the lab guest" >&2; exit 2; }
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -25,10 +26,10 @@ for i in $(seq "$runs"); do
   one multipath reference
 done
 rm -f /etc/multipath/bindings /etc/multipath/wwids
-strace -f -c -e trace=ioctl -o /tmp/strace-ioctl.txt "$mpx" -i -q >/dev/null 2>&1
+strace -f -c -w -e trace=ioctl -o /tmp/strace-ioctl.txt "$mpx" -i -q >/dev/null 2>&1
 "$mpx" -F >/dev/null 2>&1
 t0=$(ns); "$mpx" -i -q >/dev/null 2>&1; t1=$(ns); "$mpx" -F >/dev/null 2>&1
-strace -f -c -o /tmp/strace-all.txt "$mpx" -i -q >/dev/null 2>&1
+strace -f -c -w -o /tmp/strace-all.txt "$mpx" -i -q >/dev/null 2>&1
 "$mpx" -F >/dev/null 2>&1
 echo "mpx create without strace: $(ms $t0 $t1) ms"
 echo "ioctl seconds: $(awk '$NF=="ioctl"{print $2}' /tmp/strace-ioctl.txt)"
