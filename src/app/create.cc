@@ -4,6 +4,7 @@
 #include <cerrno>
 #include <optional>
 
+#include "app/command_setup.h"
 #include "app/current_maps.h"
 #include "app/naming.h"
 #include "app/state_files.h"
@@ -75,8 +76,8 @@ bool ShouldMultipath(FindMultipaths policy, const CandidateMap& c, bool exists, 
       if (ignore_wwids || named || Contains(wwids, c.wwid)) return true;
       *why = c.wwid + ": not in wwids file, skipping (find_multipaths " +
              (policy == FindMultipaths::kStrict ? "strict"
-                                                  : policy == FindMultipaths::kOff ? "off"
-                                                                                   : "on") +
+              : policy == FindMultipaths::kOff  ? "off"
+                                                : "on") +
              ")";
       return false;
   }
@@ -90,17 +91,8 @@ void CheckPaths(ScsiIo& io, const std::vector<CandidateMap>& maps,
   for (size_t m = 0; m < maps.size(); ++m) {
     for (size_t i : maps[m].paths) todo.emplace_back(m, i);
   }
-  ParallelFor(todo.size(), WorkerCount(todo.size()), [&](size_t k) {
-    Path& p = paths[todo[k].second];
-    const MapConfig& mc = configs[todo[k].first];
-    if (p.sysfs_state != "running") {
-      p.checker_state = PathState::kDown;
-      p.checker_message = p.dev + ": sysfs state " + p.sysfs_state;
-    } else {
-      p.checker_state = RunTurChecker(io, p.devnode, &p.checker_message);
-    }
-    Prioritize(mc.detect_prio ? DetectPrio(p, mc.prio) : mc.prio, io, p);
-  });
+  ParallelFor(todo.size(), WorkerCount(todo.size()),
+              [&](size_t k) { CheckPath(io, configs[todo[k].first], paths[todo[k].second]); });
 }
 
 struct Shaped {
@@ -112,17 +104,11 @@ struct Shaped {
 
 CommandOutput RunCreate(const MultipathOptions& o, Context& ctx) {
   CommandOutput r;
-  auto fail = [&](const std::string& msg) {
-    r.err += "multipath: " + msg + "\n";
-    r.exit_code = 1;
-    return r;
-  };
-  auto parsed = LoadConfig(ctx.config_file, ctx.config_dir);
-  if (!parsed.ok()) return fail(parsed.error().message);
-  const Config& config = parsed->config;
-  for (const auto& w : parsed->warnings) r.err += "multipath: " + w + "\n";
-  auto blacklist = BuildBlacklist(config);
-  if (!blacklist.ok()) return fail(blacklist.error().message);
+  auto fail = [&](const std::string& msg) { return Fail(r, msg); };
+  auto setup = LoadCommandSetup(ctx);
+  if (!setup.ok()) return fail(setup.error().message);
+  const Config& config = setup->config();
+  for (const auto& w : setup->parsed.warnings) r.err += "multipath: " + w + "\n";
 
   // Serialise with other runs before reading the kernel's state.
   std::optional<FileLock> lock;
@@ -132,9 +118,8 @@ CommandOutput RunCreate(const MultipathOptions& o, Context& ctx) {
     lock.emplace(std::move(l).value());
   }
 
-  Selection defaults(config, DeviceIdentity{}, "");
-  WwidEnv wenv{ctx.sysfs, ctx.udev, ctx.scsi, defaults.Get(Opt::kUidAttribute).text()};
-  DiscoveryResult found = Discover(wenv, blacklist.value());
+  WwidEnv wenv = MakeWwidEnv(ctx, setup.value());
+  DiscoveryResult found = Discover(wenv, setup->blacklist);
   auto current = ReadCurrentMaps(ctx.dm);
   if (!current.ok()) return fail(current.error().message);
   std::vector<CandidateMap> candidates = Coalesce(found.paths);
@@ -155,7 +140,8 @@ CommandOutput RunCreate(const MultipathOptions& o, Context& ctx) {
   for (const auto& w : namer.warnings()) r.err += "multipath: " + w + "\n";
 
   // find_multipaths, then each map's configuration.
-  const auto fm = defaults.Get(Opt::kFindMultipaths).as<FindMultipaths>();
+  const auto fm =
+      Selection(config, DeviceIdentity{}, "").Get(Opt::kFindMultipaths).as<FindMultipaths>();
   std::vector<std::string> explain;
   std::vector<CandidateMap> chosen;
   for (auto& c : candidates) {

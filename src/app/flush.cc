@@ -4,6 +4,7 @@
 
 #include <cerrno>
 
+#include "app/command_setup.h"
 #include "base/file_lock.h"
 
 namespace mpx {
@@ -35,18 +36,10 @@ CommandOutput RunFlush(const MultipathOptions& o, Context& ctx, void (*sleep_ms)
   if (sleep_ms == nullptr) sleep_ms = RealSleep;
   CommandOutput r;
   auto lock = FileLock::Acquire(ctx.lock_file);
-  if (!lock.ok()) {
-    r.err = "multipath: " + lock.error().message + "\n";
-    r.exit_code = 1;
-    return r;
-  }
+  if (!lock.ok()) return Fail(r, lock.error().message);
   std::vector<std::string> names;
   auto maps = ctx.dm.List("multipath");
-  if (!maps.ok()) {
-    r.err = "multipath: " + maps.error().message + "\n";
-    r.exit_code = 1;
-    return r;
-  }
+  if (!maps.ok()) return Fail(r, maps.error().message);
   if (o.mode == MultipathMode::kFlushAll) {
     for (const auto& m : maps.value()) names.push_back(m.name);
   } else {
@@ -59,8 +52,7 @@ CommandOutput RunFlush(const MultipathOptions& o, Context& ctx, void (*sleep_ms)
         }
       }
       if (!found) {
-        r.err += "multipath: " + arg + ": no such multipath map\n";
-        r.exit_code = 1;
+        Fail(r, arg + ": no such multipath map");
       }
     }
   }
@@ -68,8 +60,7 @@ CommandOutput RunFlush(const MultipathOptions& o, Context& ctx, void (*sleep_ms)
   for (const auto& name : names) {
     std::string err = FlushOne(ctx.dm, name, o.flush_retries, sleep_ms);
     if (!err.empty()) {
-      r.err += "multipath: " + err + "\n";
-      r.exit_code = 1;
+      Fail(r, err);
     } else if (o.verbosity >= 3) {
       r.out += name + ": removed\n";
     }

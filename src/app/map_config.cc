@@ -1,5 +1,6 @@
 #include "app/map_config.h"
 
+#include "checker/tur.h"
 #include "config/resolve.h"
 
 namespace mpx {
@@ -72,6 +73,16 @@ MapConfig ResolveMapConfig(const Config& config, const Path& first, const std::s
     m.prio = PrioKind::kConst;
   }
   return m;
+}
+
+void CheckPath(ScsiIo& io, const MapConfig& mc, Path& p) {
+  if (p.sysfs_state != "running") {
+    p.checker_state = PathState::kDown;
+    p.checker_message = p.dev + ": sysfs state " + p.sysfs_state;
+  } else {
+    p.checker_state = RunTurChecker(io, p.devnode, &p.checker_message);
+  }
+  Prioritize(mc.detect_prio ? DetectPrio(p, mc.prio) : mc.prio, io, p);
 }
 
 }  // namespace mpx

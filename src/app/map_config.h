@@ -30,4 +30,8 @@ struct MapConfig {
 // Unknown prioritizer names are reported in `explain` and fall back to const.
 MapConfig ResolveMapConfig(const Config& config, const Path& first_path, const std::string& wwid);
 
+// Runs the tur checker (a path whose sysfs state is not "running" is down
+// without I/O), then the map's prioritizer, on one path.
+void CheckPath(ScsiIo& io, const MapConfig& config, Path& path);
+
 }  // namespace mpx

@@ -4,12 +4,11 @@
 #include <cstdlib>
 #include <filesystem>
 
+#include "app/command_setup.h"
 #include "app/device_arg.h"
 #include "app/state_files.h"
 #include "base/atomic_file.h"
 #include "base/strings.h"
-#include "config/blacklist_config.h"
-#include "config/load.h"
 #include "config/resolve.h"
 #include "discovery/discover.h"
 #include "policy/dm_table.h"
@@ -47,7 +46,8 @@ Result<std::string> AskedDevice(const MultipathOptions& o, const Context& ctx) {
   DeviceArg a = ClassifyDeviceArg(dev);
   if (a.kind == DeviceArgKind::kOther) {
     // udev hands -u the kernel name ("sdb"); -c wants a node or number.
-    if (!uevent) return MakeError("-c needs a path device (/dev/sdX or MAJ:MIN), not \"" + dev + "\"", EINVAL);
+    if (!uevent)
+      return MakeError("-c needs a path device (/dev/sdX or MAJ:MIN), not \"" + dev + "\"", EINVAL);
     a = {DeviceArgKind::kDevNode, "/dev/" + dev};
   }
   return BlockName(ctx.sysfs, a);
@@ -87,16 +87,11 @@ SmartWait SmartWaitFor(const Path& p, int64_t timeout, Context& ctx, std::string
 CommandOutput RunValidPath(const MultipathOptions& o, Context& ctx) {
   CommandOutput r;
   const bool uevent = o.mode == MultipathMode::kUeventPath;
-  auto fail = [&](const std::string& msg) {
-    r.err += "multipath: " + msg + "\n";
-    r.exit_code = 1;
-    return r;
-  };
-  auto parsed = LoadConfig(ctx.config_file, ctx.config_dir);
-  if (!parsed.ok()) return fail(parsed.error().message);
-  const Config& config = parsed->config;
-  auto blacklist = BuildBlacklist(config);
-  if (!blacklist.ok()) return fail(blacklist.error().message);
+  auto fail = [&](const std::string& msg) { return Fail(r, msg); };
+  auto setup = LoadCommandSetup(ctx);
+  if (!setup.ok()) return fail(setup.error().message);
+  const Config& config = setup->config();
+  const Blacklist& blacklist = setup->blacklist;
   auto dev = AskedDevice(o, ctx);
   if (!dev.ok()) {
     if (!uevent) return fail(dev.error().message);
@@ -106,11 +101,11 @@ CommandOutput RunValidPath(const MultipathOptions& o, Context& ctx) {
     return r;
   }
 
-  Selection defaults(config, DeviceIdentity{}, "");
-  WwidEnv env{ctx.sysfs, ctx.udev, ctx.scsi, defaults.Get(Opt::kUidAttribute).text()};
+  WwidEnv env = MakeWwidEnv(ctx, setup.value());
   PathFacts facts;
-  facts.mode = defaults.Get(Opt::kFindMultipaths).as<FindMultipaths>();
-  auto path = DiscoverOne(env, blacklist.value(), dev.value());
+  facts.mode =
+      Selection(config, DeviceIdentity{}, "").Get(Opt::kFindMultipaths).as<FindMultipaths>();
+  auto path = DiscoverOne(env, blacklist, dev.value());
   std::string why;
   std::optional<SmartWait> wait;
   PathValidity v = PathValidity::kNo;
@@ -124,7 +119,7 @@ CommandOutput RunValidPath(const MultipathOptions& o, Context& ctx) {
     }
     if (facts.mode == FindMultipaths::kSmart && !facts.in_wwids_file && !facts.in_map) {
       facts.paths_with_wwid = 0;
-      for (const Path& p : Discover(env, blacklist.value()).paths) {
+      for (const Path& p : Discover(env, blacklist).paths) {
         facts.paths_with_wwid += p.wwid == path->wwid;
       }
     }
@@ -147,11 +142,7 @@ CommandOutput RunValidPath(const MultipathOptions& o, Context& ctx) {
 
 CommandOutput RunUsablePaths(const MultipathOptions& o, Context& ctx) {
   CommandOutput r;
-  auto fail = [&](const std::string& msg) {
-    r.err += "multipath: " + msg + "\n";
-    r.exit_code = 1;
-    return r;
-  };
+  auto fail = [&](const std::string& msg) { return Fail(r, msg); };
   std::string arg = o.mode == MultipathMode::kUeventUsable ? EventDevice(ctx) : "";
   if (arg.empty() && o.mode == MultipathMode::kUeventUsable) {
     return fail("-U: no device in the environment (it is meant for udev rules)");
@@ -201,8 +192,8 @@ CommandOutput RunUsablePaths(const MultipathOptions& o, Context& ctx) {
     }
   }
   if (o.verbosity >= 3) {
-    r.err += "multipath: " + name + ": " + std::to_string(usable) + " of " +
-             std::to_string(total) + " paths usable\n";
+    r.err += "multipath: " + name + ": " + std::to_string(usable) + " of " + std::to_string(total) +
+             " paths usable\n";
   }
   r.exit_code = usable > 0 ? 0 : 1;
   return r;

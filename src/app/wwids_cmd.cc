@@ -2,14 +2,12 @@
 
 #include <cerrno>
 
+#include "app/command_setup.h"
 #include "app/device_arg.h"
 #include "app/state_files.h"
 #include "base/atomic_file.h"
 #include "base/file_lock.h"
 #include "base/strings.h"
-#include "config/blacklist_config.h"
-#include "config/load.h"
-#include "config/resolve.h"
 #include "discovery/discover.h"
 
 namespace mpx {
@@ -18,7 +16,7 @@ namespace {
 // The WWID an argument stands for: a path's (device node or number; it must
 // not be blacklisted), a map's (by name), or the word itself, as the
 // reference takes any other word for a WWID.
-Result<std::string> WwidOf(const std::string& arg, const Config& config, Context& ctx) {
+Result<std::string> WwidOf(const std::string& arg, const CommandSetup& setup, Context& ctx) {
   DeviceArg a = ClassifyDeviceArg(arg);
   if (a.kind == DeviceArgKind::kOther) {
     if (auto info = ctx.dm.Info(arg); info.ok() && StartsWith(info->uuid, "mpath-")) {
@@ -28,11 +26,7 @@ Result<std::string> WwidOf(const std::string& arg, const Config& config, Context
   }
   auto name = BlockName(ctx.sysfs, a);
   if (!name.ok()) return name.error();
-  auto blacklist = BuildBlacklist(config);
-  if (!blacklist.ok()) return blacklist.error();
-  Selection defaults(config, DeviceIdentity{}, "");
-  WwidEnv env{ctx.sysfs, ctx.udev, ctx.scsi, defaults.Get(Opt::kUidAttribute).text()};
-  auto path = DiscoverOne(env, blacklist.value(), name.value());
+  auto path = DiscoverOne(MakeWwidEnv(ctx, setup), setup.blacklist, name.value());
   if (!path.ok()) return path.error();
   return path->wwid;
 }
@@ -41,18 +35,14 @@ Result<std::string> WwidOf(const std::string& arg, const Config& config, Context
 
 CommandOutput RunWwidsCommand(const MultipathOptions& o, Context& ctx) {
   CommandOutput r;
-  auto fail = [&](const std::string& msg) {
-    r.err += "multipath: " + msg + "\n";
-    r.exit_code = 1;
-    return r;
-  };
+  auto fail = [&](const std::string& msg) { return Fail(r, msg); };
   const bool reset = o.mode == MultipathMode::kResetWwids;
   const bool add = o.mode == MultipathMode::kAddWwid;
   if (!reset && o.devices.empty()) {
     return fail(std::string(add ? "-a" : "-w") + " needs a device, a WWID or a map name");
   }
-  auto parsed = LoadConfig(ctx.config_file, ctx.config_dir);
-  if (!parsed.ok()) return fail(parsed.error().message);
+  auto setup = LoadCommandSetup(ctx);
+  if (!setup.ok()) return fail(setup.error().message);
 
   auto lock = FileLock::Acquire(ctx.lock_file);
   if (!lock.ok()) return fail(lock.error().message);
@@ -79,7 +69,7 @@ CommandOutput RunWwidsCommand(const MultipathOptions& o, Context& ctx) {
 
   WwidsFile file = std::move(wwids).value();
   for (const auto& arg : o.devices) {
-    auto wwid = WwidOf(arg, parsed->config, ctx);
+    auto wwid = WwidOf(arg, setup.value(), ctx);
     if (!wwid.ok()) {
       const char* verb = add ? "not added" : "not removed";
       fail(wwid.error().message + " (" + verb + ")");

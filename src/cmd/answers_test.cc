@@ -145,8 +145,9 @@ TEST_F(AnswersTest, SmartModeMakesASinglePathWaitThenGivesUp) {
   EXPECT_EQ(r.out, "FIND_MULTIPATHS_WAIT_UNTIL=\"0\"\nDM_MULTIPATH_DEVICE_PATH=\"0\"\n");
   EXPECT_EQ(r.exit_code, 1);
   // find_multipaths_timeout applies to every device when positive.
-  Config("defaults {\n find_multipaths smart\n find_multipaths_timeout 30\n}\n"
-         "blacklist {\n devnode \"^sde$\"\n}\n");
+  Config(
+      "defaults {\n find_multipaths smart\n find_multipaths_timeout 30\n}\n"
+      "blacklist {\n devnode \"^sde$\"\n}\n");
   uevent_ = {{"DEVNAME", "/dev/sdb"}, {"USEC_INITIALIZED", "990000000"}};
   EXPECT_EQ(Run({"-u", "sdb"}).out,
             "FIND_MULTIPATHS_WAIT_UNTIL=\"1020.000000\"\nDM_MULTIPATH_DEVICE_PATH=\"2\"\n");

@@ -147,8 +147,10 @@ std::string Compact(const std::string& json) {
     char c = json[i];
     if (in_string) {
       out.push_back(c);
-      if (c == '\\') out.push_back(json[++i]);
-      else if (c == '"') in_string = false;
+      if (c == '\\')
+        out.push_back(json[++i]);
+      else if (c == '"')
+        in_string = false;
     } else if (c == '"') {
       in_string = true;
       out.push_back(c);
@@ -165,8 +167,9 @@ TEST_F(MultipathCommandTest, ListAsJson) {
   CommandOutput l = Run({"-ll", "--json", W1});
   l.out = Compact(l.out);
   EXPECT_EQ(l.exit_code, 0) << l.err;
-  EXPECT_EQ(l.out.rfind("{\"schema_version\":\"1.1\",\"checked\":true,\"maps\":[{\"name\":\"" + W1, 0),
-            0u)
+  EXPECT_EQ(
+      l.out.rfind("{\"schema_version\":\"1.1\",\"checked\":true,\"maps\":[{\"name\":\"" + W1, 0),
+      0u)
       << l.out;
   EXPECT_NE(l.out.find("\"dm_node\":\"dm-0\""), std::string::npos);
   EXPECT_NE(l.out.find("\"write_protect\":\"rw\""), std::string::npos);

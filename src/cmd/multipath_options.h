@@ -11,38 +11,38 @@ namespace mpx {
 
 // What the command does; the reference's mutually exclusive modes.
 enum class MultipathMode {
-  kCreate,     // default: create or reload maps (-d: only show)
-  kList,       // -l: maps from sysfs and dm
-  kListCheck,  // -ll: also checkers and prioritizers
-  kFlush,      // -f map
-  kFlushAll,   // -F
-  kAddWwid,      // -a dev: add its WWID to the wwids file
-  kRemoveWwid,   // -w dev: remove it
-  kResetWwids,   // -W: the wwids file holds exactly the existing maps
-  kCheckPath,    // -c dev: is it a multipath path?
-  kUeventPath,   // -u: the same for the device of the udev event
-  kUsablePaths,  // -C map: has it a usable path?
-  kUeventUsable, // -U: the same for the device of the udev event
+  kCreate,        // default: create or reload maps (-d: only show)
+  kList,          // -l: maps from sysfs and dm
+  kListCheck,     // -ll: also checkers and prioritizers
+  kFlush,         // -f map
+  kFlushAll,      // -F
+  kAddWwid,       // -a dev: add its WWID to the wwids file
+  kRemoveWwid,    // -w dev: remove it
+  kResetWwids,    // -W: the wwids file holds exactly the existing maps
+  kCheckPath,     // -c dev: is it a multipath path?
+  kUeventPath,    // -u: the same for the device of the udev event
+  kUsablePaths,   // -C map: has it a usable path?
+  kUeventUsable,  // -U: the same for the device of the udev event
 };
 
 struct MultipathOptions {
   MultipathMode mode = MultipathMode::kCreate;
-  bool dry_run = false;          // -d
-  bool diff = false;             // --diff (with -d): current vs wanted table
-  bool force_reload = false;     // -r
-  bool ignore_wwids = false;     // -i
-  bool bindings_read_only = false;  // -B
-  bool allow_queueing = false;   // -q
+  bool dry_run = false;                        // -d
+  bool diff = false;                           // --diff (with -d): current vs wanted table
+  bool force_reload = false;                   // -r
+  bool ignore_wwids = false;                   // -i
+  bool bindings_read_only = false;             // -B
+  bool allow_queueing = false;                 // -q
   std::optional<std::string> grouping_policy;  // -p
   std::optional<std::string> bindings_file;    // -b
-  int flush_retries = 0;         // -R
-  int verbosity = 2;             // -v N
-  bool json = false;             // --json
-  bool help = false;             // -h
-  bool version = false;          // --version
-  std::string sysfs_root = "/sys";  // --sysfs DIR (tests, benchmarks, recorded trees)
-  bool use_udev = true;          // --no-udev: ignore udev's database
-  std::vector<std::string> devices;  // device, maj:min, WWID or map name
+  int flush_retries = 0;                       // -R
+  int verbosity = 2;                           // -v N
+  bool json = false;                           // --json
+  bool help = false;                           // -h
+  bool version = false;                        // --version
+  std::string sysfs_root = "/sys";             // --sysfs DIR (tests, benchmarks, recorded trees)
+  bool use_udev = true;                        // --no-udev: ignore udev's database
+  std::vector<std::string> devices;            // device, maj:min, WWID or map name
 };
 
 // Parses argv[1..]. Errors name the offending word: "unknown option -x",

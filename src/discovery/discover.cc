@@ -26,6 +26,13 @@ std::string ReadSerial(const WwidEnv& env, const Path& path) {
   return serial.ok() ? serial.value() : std::string();
 }
 
+std::optional<std::string> ReadPg83(const Sysfs& sysfs, Path& path) {
+  auto page = sysfs.Read("block/" + path.dev + "/device/vpd_pg83");
+  if (!page.ok()) return std::nullopt;
+  path.tpg = TargetPortGroup(Bytes(page.value()));
+  return std::move(page).value();
+}
+
 Result<Path> DiscoverOne(const WwidEnv& env, const Blacklist& blacklist, const std::string& dev) {
   if (auto why = blacklist.CheckDevnode(dev)) return MakeError(dev + ": " + *why, EPERM);
   auto path = ReadScsiPath(env.sysfs, dev);
@@ -36,11 +43,7 @@ Result<Path> DiscoverOne(const WwidEnv& env, const Blacklist& blacklist, const s
   if (auto why = blacklist.CheckProtocol(ProtocolName(path.value()))) {
     return MakeError(dev + ": " + *why, EPERM);
   }
-  std::optional<std::string> pg83;
-  if (auto page = env.sysfs.Read("block/" + dev + "/device/vpd_pg83"); page.ok()) {
-    pg83 = std::move(page).value();
-    path->tpg = TargetPortGroup(Bytes(*pg83));
-  }
+  std::optional<std::string> pg83 = ReadPg83(env.sysfs, path.value());
   auto wwid = DetermineWwid(env, path.value(), pg83);
   if (!wwid.ok()) return wwid.error();
   if (auto why = blacklist.CheckWwid(wwid->wwid)) return MakeError(dev + ": " + *why, EPERM);

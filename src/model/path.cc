@@ -3,8 +3,8 @@
 namespace mpx {
 
 std::string Hctl::ToString() const {
-  return std::to_string(host) + ":" + std::to_string(channel) + ":" + std::to_string(target) +
-         ":" + std::to_string(lun);
+  return std::to_string(host) + ":" + std::to_string(channel) + ":" + std::to_string(target) + ":" +
+         std::to_string(lun);
 }
 
 std::string ProtocolName(const Path& p) {

@@ -28,17 +28,17 @@ struct Path {
   std::string vendor;  // INQUIRY identity as sysfs shows it, trimmed
   std::string model;
   std::string rev;
-  std::string sysfs_state;  // device/state: running, offline, blocked, ...
-  uint64_t size_sectors = 0;  // 512-byte sectors
-  std::string transport;      // fc, iscsi, sas, spi, srp, usb, ata, unspec
-  std::string sysfs_path;     // the SCSI device directory, relative to the sysfs root
+  std::string sysfs_state;       // device/state: running, offline, blocked, ...
+  uint64_t size_sectors = 0;     // 512-byte sectors
+  std::string transport;         // fc, iscsi, sas, spi, srp, usb, ata, unspec
+  std::string sysfs_path;        // the SCSI device directory, relative to the sysfs root
   std::string target_node_name;  // fc node_name / iscsi targetname / sas address, "" if none
 
-  uint8_t tpgs = 0;            // INQUIRY TPGS: ALUA support (0 none, 1 implicit, 2 explicit, 3 both)
-  std::optional<int> tpg;      // target port group id (VPD 0x83 designator type 5)
-  std::string alua_state;      // device/access_state (scsi_dh_alua), "" when absent
+  uint8_t tpgs = 0;        // INQUIRY TPGS: ALUA support (0 none, 1 implicit, 2 explicit, 3 both)
+  std::optional<int> tpg;  // target port group id (VPD 0x83 designator type 5)
+  std::string alua_state;  // device/access_state (scsi_dh_alua), "" when absent
   std::optional<bool> preferred;  // device/preferred_path
-  std::string hw_handler;      // device/dh_state, "" when none/detached
+  std::string hw_handler;         // device/dh_state, "" when none/detached
 
   std::string wwid;
   std::string wwid_source;  // "udev ID_SERIAL", "sysfs vpd_pg83", "SG_IO VPD 0x83", ...
@@ -46,9 +46,9 @@ struct Path {
 
   PathState checker_state = PathState::kUndef;  // set by a checker, not by discovery
   std::string checker_message;                  // why the checker did not say up
-  std::string prioritizer;   // "const", "sysfs", "alua"; set by a prioritizer
-  int priority = -1;         // -1 until a prioritizer ran
-  std::string prio_message;  // why the prioritizer failed
+  std::string prioritizer;                      // "const", "sysfs", "alua"; set by a prioritizer
+  int priority = -1;                            // -1 until a prioritizer ran
+  std::string prio_message;                     // why the prioritizer failed
 
   std::string DevT() const { return std::to_string(major) + ":" + std::to_string(minor); }
 };

@@ -14,7 +14,7 @@ void WritePathEntry(JsonWriter& w, const Path& p, const std::string& dm_state, b
   w.Field("checker_state", checked ? CheckerStateName(p.checker_state) : "undef");
   w.Field("sysfs_state", p.sysfs_state);
   w.Key("priority");
-  checked && p.priority >= 0 ? w.Int(p.priority) : w.Null();
+  checked&& p.priority >= 0 ? w.Int(p.priority) : w.Null();
   w.EndObject();
 }
 
@@ -39,8 +39,8 @@ std::string ListJson(const std::vector<ListedMap>& maps, const std::vector<Path>
       checked ? w.Int(g.priority) : w.Null();
       w.Key("paths").BeginArray();
       for (size_t k = 0; k < g.paths.size(); ++k) {
-        WritePathEntry(w, paths[g.paths[k]],
-                       k < g.path_dm_states.size() ? g.path_dm_states[k] : "", checked);
+        WritePathEntry(w, paths[g.paths[k]], k < g.path_dm_states.size() ? g.path_dm_states[k] : "",
+                       checked);
       }
       w.EndArray().EndObject();
     }

@@ -22,8 +22,8 @@ struct PathFacts {
   FindMultipaths mode = FindMultipaths::kStrict;
   bool blacklisted = false;
   bool in_wwids_file = false;
-  bool in_map = false;           // a map with this WWID exists
-  size_t paths_with_wwid = 1;    // this path and its siblings now present
+  bool in_map = false;         // a map with this WWID exists
+  size_t paths_with_wwid = 1;  // this path and its siblings now present
 };
 
 // `why` gets a one-line reason ("in the wwids file", ...).
@@ -40,7 +40,7 @@ int64_t SmartWaitSeconds(int64_t configured, bool known_hardware);
 // recorded end. Times are seconds on the clock udev uses (CLOCK_MONOTONIC).
 struct SmartWait {
   bool waiting = false;
-  double until = 0;      // valid when waiting
+  double until = 0;         // valid when waiting
   bool record_new = false;  // the caller stores `until` as the record
 };
 SmartWait DecideSmartWait(std::optional<double> recorded_until, double start, double now,

@@ -1,0 +1,30 @@
+// What most commands do first: load the configuration (multipath.conf and
+// conf.d) and its blacklist, and know how paths are identified.
+#pragma once
+
+#include <string>
+
+#include "app/context.h"
+#include "base/result.h"
+#include "config/parser.h"
+#include "discovery/wwid.h"
+#include "policy/blacklist.h"
+
+namespace mpx {
+
+struct CommandSetup {
+  ParsedConfig parsed;
+  Blacklist blacklist;
+  std::string uid_attribute;  // the defaults' uid_attribute
+  const Config& config() const { return parsed.config; }
+};
+
+Result<CommandSetup> LoadCommandSetup(const Context& ctx);
+
+// The discovery environment over the context's kernel interfaces.
+WwidEnv MakeWwidEnv(Context& ctx, const CommandSetup& setup);
+
+// Adds "multipath: <msg>" to r.err and makes the exit code 1; returns r.
+CommandOutput& Fail(CommandOutput& r, const std::string& msg);
+
+}  // namespace mpx
