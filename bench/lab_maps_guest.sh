@@ -26,12 +26,16 @@ for i in $(seq "$runs"); do
   one multipath reference
 done
 rm -f /etc/multipath/bindings /etc/multipath/wwids
-strace -f -c -w -e trace=ioctl -o /tmp/strace-ioctl.txt "$mpx" -i -q >/dev/null 2>&1
+# Where mpx's create time goes: discovery and checks (a dry run), the
+# device-mapper ioctls (strace -T, DM_* requests only), and the wait for udev.
+t0=$(ns); "$mpx" -d -i -q >/dev/null 2>&1; t1=$(ns)
+echo "mpx dry run (discovery, checkers, prioritizers): $(ms $t0 $t1) ms"
+t0=$(ns); "$mpx" -i -q >/dev/null 2>&1; t1=$(ns); udevadm settle; t2=$(ns)
+echo "mpx create without strace: $(ms $t0 $t1) ms; udev still busy afterwards: $(ms $t1 $t2) ms"
 "$mpx" -F >/dev/null 2>&1
-t0=$(ns); "$mpx" -i -q >/dev/null 2>&1; t1=$(ns); "$mpx" -F >/dev/null 2>&1
-strace -f -c -w -o /tmp/strace-all.txt "$mpx" -i -q >/dev/null 2>&1
+strace -f -T -e trace=ioctl,semop,semtimedop -o /tmp/strace-T.txt "$mpx" -i -q >/dev/null 2>&1
 "$mpx" -F >/dev/null 2>&1
-echo "mpx create without strace: $(ms $t0 $t1) ms"
-echo "ioctl seconds: $(awk '$NF=="ioctl"{print $2}' /tmp/strace-ioctl.txt)"
-echo "all syscalls seconds: $(awk '$NF=="total"{print $2}' /tmp/strace-all.txt)"
-grep -E 'ioctl|total' /tmp/strace-all.txt
+awk '/DM_[A-Z_]+/ { if (match($0, /<[0-9.]+>$/)) { dm += substr($0, RSTART + 1, RLENGTH - 2); n++ } }
+     /SG_IO/ { if (match($0, /<[0-9.]+>$/)) sg += substr($0, RSTART + 1, RLENGTH - 2) }
+     /semop|semtimedop/ { if (match($0, /<[0-9.]+>$/)) sem += substr($0, RSTART + 1, RLENGTH - 2) }
+     END { printf "device-mapper ioctls: %d calls, %.3f s; SG_IO: %.3f s (all threads); udev cookie wait (semop): %.3f s\n", n, dm, sg, sem }' /tmp/strace-T.txt
