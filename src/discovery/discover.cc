@@ -1,5 +1,7 @@
 #include "discovery/discover.h"
 
+#include <sys/sysmacros.h>
+
 #include <algorithm>
 
 #include "base/parallel.h"
@@ -44,7 +46,19 @@ Result<Path> DiscoverOne(const WwidEnv& env, const Blacklist& blacklist, const s
     return MakeError(dev + ": " + *why, EPERM);
   }
   std::optional<std::string> pg83 = ReadPg83(env.sysfs, path.value());
-  auto wwid = DetermineWwid(env, path.value(), pg83);
+  auto props = env.udev.Lookup(makedev(path->major, path->minor));
+  if (props) {
+    // As the reference: a device udev knows well (it has the uid attribute)
+    // needs a property matching an exception; one udev could not read is
+    // judged by explicit property entries only.
+    std::vector<std::string> names;
+    for (const auto& [name, value] : *props) names.push_back(name);
+    const bool uid_seen = !env.uid_attribute.empty() && props->count(env.uid_attribute) > 0;
+    if (auto why = blacklist.CheckProperties(names, uid_seen)) {
+      return MakeError(dev + ": " + *why, EPERM);
+    }
+  }
+  auto wwid = DetermineWwid(env, path.value(), pg83, props);
   if (!wwid.ok()) return wwid.error();
   if (auto why = blacklist.CheckWwid(wwid->wwid)) return MakeError(dev + ": " + *why, EPERM);
   path->wwid = std::move(wwid->wwid);

@@ -1,6 +1,7 @@
 #include "discovery/discover.h"
 
 #include <gtest/gtest.h>
+#include <sys/sysmacros.h>
 
 #include "base/test_dir.h"
 #include "policy/coalesce.h"
@@ -63,6 +64,33 @@ TEST_F(DiscoverTest, WwidBlacklistApplies) {
   auto r = Discover(env, b);
   EXPECT_EQ(r.paths.size(), 9u);
   EXPECT_EQ(r.skipped.size(), 3u);
+}
+
+TEST_F(DiscoverTest, DeviceProtocolAndPropertyBlacklists) {
+  Blacklist b = Blacklist::BuiltIn();  // needs a SCSI_IDENT_* or ID_WWN property
+  ASSERT_TRUE(b.AddDevice("^Linux$", "^scsi_debug$", "test:1").ok());
+  WwidEnv env{*fs_, udev_, scsi_};
+  auto r = Discover(env, b);
+  EXPECT_EQ(r.paths.size(), 0u);
+  ASSERT_EQ(r.skipped.size(), 12u);
+  EXPECT_NE(r.skipped[0].reason.find("test:1"), std::string::npos) << r.skipped[0].reason;
+
+  Blacklist p = Blacklist::BuiltIn();
+  ASSERT_TRUE(p.AddProtocol("scsi:unspec", "test:2").ok());
+  EXPECT_EQ(Discover(env, p).paths.size(), 0u);
+
+  // udev knows sda with its ID_SERIAL but without an identifying property:
+  // blacklisted. sdb's record lacks ID_SERIAL (udev could not read it): kept.
+  MapUdevDb udev;
+  udev.Set(makedev(8, 0), {{"ID_SERIAL", "x"}, {"DEVNAME", "/dev/sda"}});
+  udev.Set(makedev(8, 16), {{"DEVNAME", "/dev/sdb"}});
+  udev.Set(makedev(8, 32), {{"ID_SERIAL", "y"}, {"ID_WWN", "0x1"}});
+  WwidEnv uenv{*fs_, udev, scsi_};
+  auto u = Discover(uenv, Blacklist::BuiltIn());
+  ASSERT_EQ(u.skipped.size(), 1u);
+  EXPECT_EQ(u.skipped[0].dev, "sda");
+  EXPECT_NE(u.skipped[0].reason.find("property"), std::string::npos) << u.skipped[0].reason;
+  EXPECT_EQ(u.paths.size(), 11u);
 }
 
 TEST_F(DiscoverTest, SerialFromVpdPage80) {

@@ -58,8 +58,14 @@ std::optional<int> TargetPortGroup(std::span<const uint8_t> page) {
 
 Result<WwidFound> DetermineWwid(const WwidEnv& env, const Path& path,
                                 const std::optional<std::string>& sysfs_pg83) {
+  return DetermineWwid(env, path, sysfs_pg83, env.udev.Lookup(makedev(path.major, path.minor)));
+}
+
+Result<WwidFound> DetermineWwid(const WwidEnv& env, const Path& path,
+                                const std::optional<std::string>& sysfs_pg83,
+                                const std::optional<Properties>& props) {
   Attempts tried;
-  if (auto props = env.udev.Lookup(makedev(path.major, path.minor))) {
+  if (props) {
     auto it = props->find(env.uid_attribute);
     if (it != props->end() && !it->second.empty()) {
       return WwidFound{it->second, "udev " + env.uid_attribute};

@@ -35,6 +35,11 @@ struct WwidFound {
 // each source failed ("sdb: no WWID: udev: ...; sysfs vpd_pg83: ...; ...").
 Result<WwidFound> DetermineWwid(const WwidEnv& env, const Path& path,
                                 const std::optional<std::string>& sysfs_pg83);
+// The same with the device's udev properties already looked up (nullopt:
+// udev has no record of it).
+Result<WwidFound> DetermineWwid(const WwidEnv& env, const Path& path,
+                                const std::optional<std::string>& sysfs_pg83,
+                                const std::optional<Properties>& udev_props);
 
 // The target port group id in a VPD 0x83 page, when it has a TPG designator.
 std::optional<int> TargetPortGroup(std::span<const uint8_t> page);

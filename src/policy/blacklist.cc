@@ -122,14 +122,15 @@ std::optional<std::string> Blacklist::CheckDevice(const std::string& vendor,
          e->origin + ")";
 }
 
-std::optional<std::string> Blacklist::CheckProperties(const std::vector<std::string>& names) const {
+std::optional<std::string> Blacklist::CheckProperties(const std::vector<std::string>& names,
+                                                      bool missing_blacklists) const {
   for (const std::string& name : names) {
     if (FindEntry(property_except_, name)) return std::nullopt;
     if (const BlacklistEntry* e = FindEntry(property_, name)) {
       return "property blacklisted by property \"" + e->regex.pattern() + "\" (" + e->origin + ")";
     }
   }
-  if (property_except_.empty()) return std::nullopt;
+  if (property_except_.empty() || !missing_blacklists) return std::nullopt;
   return std::string("property blacklisted: no udev property matches a property exception");
 }
 

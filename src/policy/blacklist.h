@@ -62,8 +62,11 @@ class Blacklist {
   // The udev property names of the device, in udev's order. The first name
   // matching an exception clears it, the first matching an entry blacklists it;
   // when none matches and property exceptions exist, the device is blacklisted
-  // (the reference's "udev property missing").
-  std::optional<std::string> CheckProperties(const std::vector<std::string>& names) const;
+  // (the reference's "udev property missing") unless `missing_blacklists` is
+  // false (the reference's rule when udev lacks the uid attribute: it could
+  // not read the device, which must not blacklist it).
+  std::optional<std::string> CheckProperties(const std::vector<std::string>& names,
+                                             bool missing_blacklists = true) const;
 
  private:
   static std::optional<std::string> Check(const std::vector<BlacklistEntry>& entries,

@@ -60,6 +60,9 @@ TEST(BlacklistTest, PropertiesAndProtocols) {
   EXPECT_FALSE(b.CheckProperties({"ID_WWN", "DEVNAME"}));  // the first match decides
   Blacklist none;
   EXPECT_FALSE(none.CheckProperties({}));  // without exceptions nothing is missing
+  EXPECT_FALSE(b.CheckProperties({"OTHER"}, /*missing_blacklists=*/false));
+  EXPECT_TRUE(b.CheckProperties({"OTHER"}));
+  EXPECT_TRUE(b.CheckProperties({"DEVNAME", "ID_WWN"}, false));  // an entry still counts
   ASSERT_TRUE(b.AddProtocol("^scsi", "test:2").ok());
   ASSERT_TRUE(b.AddProtocolException("fcp$", "test:3").ok());
   EXPECT_TRUE(b.CheckProtocol("scsi:iscsi"));
