@@ -4,6 +4,8 @@
 
 #include <gtest/gtest.h>
 
+#include <cstdio>
+
 #include "cmd/command_test_fixture.h"
 
 namespace mpx {
@@ -60,6 +62,20 @@ TEST_F(MultipathCommandTest, StrictFindMultipathsNeedsTheWwidsFile) {
   EXPECT_NE(dm_.Find(W2), nullptr);
   Run({"-i"});
   EXPECT_EQ(Calls("create"), 3u);
+}
+
+// Creating maps, "off" is greedy and "on"/"smart" take LUNs with two paths,
+// as the reference does in the lab (tests/lab/answers.sh).
+TEST_F(MultipathCommandTest, FindMultipathsModesWhenCreating) {
+  size_t created = 0;
+  for (const char* mode : {"off", "on", "smart", "greedy"}) {
+    Config(std::string("defaults {\n find_multipaths ") + mode + "\n}\n");
+    EXPECT_EQ(Run({}).exit_code, 0);
+    created += 3;
+    EXPECT_EQ(Calls("create"), created) << mode;
+    ASSERT_EQ(Run({"-F"}).exit_code, 0);
+    std::remove((dir_.path() + "/etc/multipath/wwids").c_str());
+  }
 }
 
 TEST_F(MultipathCommandTest, UserFriendlyNamesUseAndGrowTheBindingsFile) {

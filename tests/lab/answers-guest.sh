@@ -41,6 +41,14 @@ uenv() {
   echo "ACTION=add SEQNUM=1 SUBSYSTEM=block DEVTYPE=disk DEVNAME=/dev/$dev DEVPATH=$devpath MAJOR=${devt%:*} MINOR=${devt#*:}"
 }
 
+# Runs a command, prints its output sorted, keeps its exit status.
+sorted_output() {
+  local o rc
+  o=$("$@"); rc=$?
+  [[ -n $o ]] && sort <<<"$o"
+  return $rc
+}
+
 run_tool() {
   local tool=$1 bin=$2 d="$out/$1"
   mkdir -p "$d"
@@ -98,6 +106,16 @@ run_tool() {
   printf 'blacklist {\n\twwid "%s"\n}\n' "$wwid_b" >/etc/multipath.conf
   step c_wwid_blacklisted "$bin" -c /dev/$P01
   step a_wwid_blacklisted "$bin" -a /dev/$P01
+
+  # Creating maps: which LUNs each find_multipaths mode multipaths (LUN 0 is
+  # in the wwids file, LUN 1 is not; both have two paths).
+  for mode in strict on greedy off smart; do
+    clean_state; flush_all; conf "\tfind_multipaths $mode\n"
+    echo "/$wwid_a/" >/etc/multipath/wwids
+    step "create_${mode}" sorted_output "$bin" -q -v1
+    dmsetup ls --target multipath | awk '{print $1}' | sort >"$d/create_${mode}.maps"
+  done
+  flush_all
 
   # Maps: -W rewrites the wwids file from the maps; -c of a path in a map;
   # -C / -U: does the map have usable paths?

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Compares the reference's and mpx's answers (tests/lab/answers-guest.sh):
-for every step the same exit status, the same stdout and the same wwids file
-afterwards. stderr is not compared (the reference logs with timestamps).
+for every step the same exit status, the same stdout, the same wwids file
+afterwards and, for create steps, the same maps. stderr is not compared (the reference logs with timestamps).
 
 Intended differences, where mpx does better than the reference (checked too):
   *_devt (-c MAJ:MIN)  the reference fails ("error scanning /sys/block/8:48/holders");
@@ -24,7 +24,7 @@ def read(d, f):
 
 
 def step(d, name):
-    return {k: read(d, name + "." + k) for k in ("rc", "out", "wwids")}
+    return {k: read(d, name + "." + k) for k in ("rc", "out", "wwids", "maps")}
 
 
 def main():
