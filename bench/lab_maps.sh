@@ -11,7 +11,7 @@ grep -vE '^lab:' "$out/guest.log"
 python3 - "$out/guest.log" <<'PY'
 import re, statistics, sys
 text = open(sys.argv[1]).read()
-rows = re.findall(r"^(mpx|reference) create_ms (\d+) ll_ms (\d+) flush_ms (\d+) maps (\d+)", text, re.M)
+rows = re.findall(r"^(mpx|reference|mpx-with-reference-udev-helper) create_ms (\d+) ll_ms (\d+) flush_ms (\d+) maps (\d+)", text, re.M)
 for i, what in enumerate(["create", "-ll", "flush"]):
     m = statistics.median(int(r[1 + i]) for r in rows if r[0] == "mpx")
     ref = statistics.median(int(r[1 + i]) for r in rows if r[0] == "reference")

@@ -21,11 +21,23 @@ one() {  # one TOOL: create, -ll, flush; prints "TOOL create_ms ll_ms flush_ms m
   echo "$2 create_ms $(ms $t0 $t1) ll_ms $(ms $t1 $t2) flush_ms $(ms $t2 $t3) maps $n"
 }
 echo "paths: $(ls -d /sys/block/sd* | wc -l)"
+# As installed: udev's rules (56-dm-mpath.rules) run `multipath -U` for every
+# new map, so during mpx's runs /sbin/multipath is mpx (a drop-in replaces it);
+# kpartx, blkid and dmsetup are the system's for both.
+sbin=$(readlink -f "$(command -v multipath)")
+installed() {
+  if [[ $1 == mpx ]]; then mount --bind "$mpx" "$sbin"; else umount "$sbin" 2>/dev/null; fi
+}
 for i in $(seq "$runs"); do
+  installed mpx
   one "$mpx" mpx
-  one multipath reference
+  installed reference
+  one "$sbin" reference
 done
+# Also mpx with the reference's udev helper, to show what udev's part costs.
+one "$mpx" mpx-with-reference-udev-helper
 rm -f /etc/multipath/bindings /etc/multipath/wwids
+installed mpx
 # Where mpx's create time goes: discovery and checks (a dry run), the
 # device-mapper ioctls (strace -T, DM_* requests only), and the wait for udev.
 t0=$(ns); "$mpx" -d -i -q >/dev/null 2>&1; t1=$(ns)
@@ -39,3 +51,4 @@ awk '/DM_[A-Z_]+/ { if (match($0, /<[0-9.]+>$/)) { dm += substr($0, RSTART + 1, 
      /SG_IO/ { if (match($0, /<[0-9.]+>$/)) sg += substr($0, RSTART + 1, RLENGTH - 2) }
      /semop|semtimedop/ { if (match($0, /<[0-9.]+>$/)) sem += substr($0, RSTART + 1, RLENGTH - 2) }
      END { printf "device-mapper ioctls: %d calls, %.3f s; SG_IO: %.3f s (all threads); udev cookie wait (semop): %.3f s\n", n, dm, sg, sem }' /tmp/strace-T.txt
+installed reference
