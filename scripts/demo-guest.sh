@@ -29,3 +29,38 @@ for m in d["maps"][:4]:
 echo
 echo "== reference multipath-tools 0.9.4: multipath -d -i (first map)"
 multipath -d -i 2>/dev/null | awk 'NR <= 30' 
+echo
+echo "== mpx: create the maps (user_friendly_names yes), with udev making the nodes"
+mkdir -p /etc/multipath
+printf 'defaults {\n\tuser_friendly_names yes\n}\n' >/etc/multipath.conf
+rm -f /etc/multipath/bindings /etc/multipath/wwids
+"$mpx" -i 2>&1 | grep '^create:'
+echo
+echo "== the kernel's maps: dmsetup ls --target multipath; /dev/mapper"
+dmsetup ls --target multipath | sort
+ls /dev/mapper | grep -v control | tr '\n' ' '; echo
+echo
+echo "== mpx: multipath -ll mpatha"
+"$mpx" -ll mpatha
+echo
+echo "== mpx: multipath -ll --json (summary)"
+"$mpx" -ll --json | python3 -c '
+import json, sys
+d = json.load(sys.stdin)
+for m in d["maps"]:
+    paths = [p for g in m["path_groups"] for p in g["paths"]]
+    ready = sum(p["checker_state"] == "ready" for p in paths)
+    print("  %s %s %s: %d groups, %d/%d paths ready" % (m["name"], m["dm_node"], m["wwid"], len(m["path_groups"]), ready, len(paths)))'
+echo
+echo "== udev's questions: multipath -c /dev/sda; multipath -C mpatha"
+"$mpx" -c /dev/sda; echo "exit $?"
+"$mpx" -C mpatha; echo "exit $?"
+echo
+echo "== state files: /etc/multipath/bindings, /etc/multipath/wwids"
+grep -v '^#' /etc/multipath/bindings | head -4
+grep -v '^#' /etc/multipath/wwids | head -4
+echo
+echo "== a second run changes nothing; then flush"
+"$mpx" -v2 2>&1 | grep -c '^\(create\|reload\):' | sed 's/^/maps changed: /'
+"$mpx" -F
+echo "maps left: $(dmsetup ls --target multipath | grep -vc 'No devices found')"
