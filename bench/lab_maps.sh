@@ -2,10 +2,11 @@
 # Lab benchmark (not a test): 128 paths (32 LUNs x 4 hosts, udev with the sg3
 # rules); mpx vs the reference, alternating, 3 runs each: create every map,
 # -ll, flush. Prints each run and the ratios of medians (mpx / reference).
+# UDEV=none: without udevd (no udev wait; each tool's own work only).
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 out=$(mktemp -d /tmp/mpx-bench-maps.XXXXXX)
-"$root/lab/lab" run --san scsi_debug --hosts "${HOSTS:-4}" --luns "${LUNS:-32}" --udev sg3 --timeout 1500 \
+"$root/lab/lab" run --san scsi_debug --hosts "${HOSTS:-4}" --luns "${LUNS:-32}" --udev "${UDEV:-sg3}" --timeout 1500 \
   --out "$out" -- "$root/bench/lab_maps_guest.sh" >"$out/host.log" 2>&1 || { tail -30 "$out/host.log"; exit 1; }
 grep -vE '^lab:' "$out/guest.log"
 python3 - "$out/guest.log" <<'PY'
