@@ -50,7 +50,6 @@ CommandOutput RunWwidsCommand(const MultipathOptions& o, Context& ctx) {
   if (!wwids.ok()) return fail(wwids.error().message);
   for (const auto& w : wwids->warnings) r.err += "multipath: " + w + "\n";
 
-  std::string text;
   if (reset) {
     auto maps = ctx.dm.List("multipath");
     if (!maps.ok()) return fail(maps.error().message);
@@ -58,7 +57,7 @@ CommandOutput RunWwidsCommand(const MultipathOptions& o, Context& ctx) {
     for (const auto& m : maps.value()) {
       if (StartsWith(m.uuid, "mpath-")) kept.push_back(m.uuid.substr(6));
     }
-    text = RewrittenWwids(wwids.value(), kept);
+    std::string text = RewrittenWwids(wwids.value(), kept);
     if (o.dry_run) return r;
     if (Status s = WriteFileAtomically(ctx.wwids_file, text); !s.ok()) {
       return fail(s.error().message);
@@ -86,6 +85,7 @@ CommandOutput RunWwidsCommand(const MultipathOptions& o, Context& ctx) {
       r.out += "wwid '" + wwid.value() + "' not in wwids file\n";
     }
   }
+  if (r.exit_code != 0) return r;  // all or nothing: a bad argument changes no line
   std::string after;
   for (const auto& l : file.lines) after += l + "\n";
   auto before = ReadStateFile(ctx.wwids_file);

@@ -51,6 +51,10 @@ TEST_F(AnswersTest, BadWwidsArgumentsAreErrorsAndChangeNothing) {
   Config("blacklist {\n wwid \"" + W2 + "\"\n}\n");
   EXPECT_EQ(Run({"-a", "/dev/sdb"}).exit_code, 1);
   EXPECT_EQ(State("wwids"), before);
+  // One bad argument among good ones: nothing is written.
+  r = Run({"-a", "/dev/sdc", "/dev/sdb"});
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_EQ(State("wwids"), before);
 }
 
 TEST_F(AnswersTest, ResetKeepsExactlyTheMapsWwids) {
