@@ -12,7 +12,9 @@ Result<CommandSetup> LoadCommandSetup(const Context& ctx) {
   auto blacklist = BuildBlacklist(parsed->config);
   if (!blacklist.ok()) return blacklist.error();
   CommandSetup s{std::move(parsed).value(), std::move(blacklist).value(), ""};
-  s.uid_attribute = Selection(s.config(), DeviceIdentity{}, "").Get(Opt::kUidAttribute).text();
+  Selection defaults(s.config(), DeviceIdentity{}, "");
+  s.uid_attribute = defaults.Get(Opt::kUidAttribute).text();
+  s.find_multipaths = defaults.Get(Opt::kFindMultipaths).as<FindMultipaths>();
   return s;
 }
 

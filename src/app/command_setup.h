@@ -6,6 +6,7 @@
 
 #include "app/context.h"
 #include "base/result.h"
+#include "config/keywords.h"
 #include "config/parser.h"
 #include "discovery/wwid.h"
 #include "policy/blacklist.h"
@@ -15,7 +16,8 @@ namespace mpx {
 struct CommandSetup {
   ParsedConfig parsed;
   Blacklist blacklist;
-  std::string uid_attribute;  // the defaults' uid_attribute
+  std::string uid_attribute;                                 // the defaults' uid_attribute
+  FindMultipaths find_multipaths = FindMultipaths::kStrict;  // the defaults'
   const Config& config() const { return parsed.config; }
 };
 

@@ -139,8 +139,7 @@ CommandOutput RunCreate(const MultipathOptions& o, Context& ctx) {
   for (const auto& w : namer.warnings()) r.err += "multipath: " + w + "\n";
 
   // find_multipaths, then each map's configuration.
-  const auto fm =
-      Selection(config, DeviceIdentity{}, "").Get(Opt::kFindMultipaths).as<FindMultipaths>();
+  const FindMultipaths fm = setup->find_multipaths;
   std::vector<std::string> explain;
   std::vector<CandidateMap> chosen;
   for (auto& c : candidates) {

@@ -103,8 +103,7 @@ CommandOutput RunValidPath(const MultipathOptions& o, Context& ctx) {
 
   WwidEnv env = MakeWwidEnv(ctx, setup.value());
   PathFacts facts;
-  facts.mode =
-      Selection(config, DeviceIdentity{}, "").Get(Opt::kFindMultipaths).as<FindMultipaths>();
+  facts.mode = setup->find_multipaths;
   auto path = DiscoverOne(env, blacklist, dev.value());
   std::string why;
   std::optional<SmartWait> wait;
