@@ -11,12 +11,8 @@ mpx="$root/build/bin/multipath"
 ns() { date +%s%N; }
 ms() { echo $((($2 - $1) / 1000000)); }
 rm -f /etc/multipath.conf /etc/multipath/bindings /etc/multipath/wwids
-# Without udevd the reference sees no path; a stub database entry per path
-# makes it identify paths from VPD pages, as mpx does.
-if [[ ${MPX_LAB_UDEV:-none} == none ]]; then
-  mkdir -p /run/udev/data
-  for b in /sys/block/sd*; do echo "I:1" >"/run/udev/data/b$(cat "$b/dev")"; done
-fi
+# shellcheck source=lab/guest/reference-udev-stub.sh
+source "$root/lab/guest/reference-udev-stub.sh"
 one() {  # one TOOL: create, -ll, flush; prints "TOOL create_ms ll_ms flush_ms maps"
   local tool=$1 t0 t1 t2 t3 n
   rm -f /etc/multipath/bindings /etc/multipath/wwids

@@ -12,10 +12,8 @@ out=${MPX_LAB_OUT:?}
 mpx="$root/build/bin/multipath"
 mkdir -p /etc/multipath
 
-if [[ ${MPX_LAB_UDEV:-none} == none ]]; then
-  mkdir -p /run/udev/data
-  for b in /sys/block/sd*; do echo "I:1" >"/run/udev/data/b$(cat "$b/dev")"; done
-fi
+# shellcheck source=lab/guest/reference-udev-stub.sh
+source "$root/lab/guest/reference-udev-stub.sh"
 
 # Path names by position (sd names are handed out in probe order).
 sd_at() {  # host index, LUN

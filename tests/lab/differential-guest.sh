@@ -11,12 +11,8 @@ out=${MPX_LAB_OUT:?}
 mpx="$root/build/bin/multipath"
 mkdir -p /etc/multipath
 
-# Without udevd the reference sees no path; a stub database (no properties)
-# makes it use its own VPD fallback, which mpx also uses without udev.
-if [[ ${MPX_LAB_UDEV:-none} == none ]]; then
-  mkdir -p /run/udev/data
-  for b in /sys/block/sd*; do echo "I:1" >"/run/udev/data/b$(cat "$b/dev")"; done
-fi
+# shellcheck source=lab/guest/reference-udev-stub.sh
+source "$root/lab/guest/reference-udev-stub.sh"
 
 maps() { dmsetup table --target multipath 2>/dev/null | grep -v '^No devices found' | sort; }
 names() { dmsetup ls --target multipath 2>/dev/null | grep -v '^No devices found' | awk '{print $1}' | sort; }
