@@ -20,8 +20,8 @@ fi
 echo "=== udev: nodes, links, devmap_name, -ll, flush"
 if ! "$root/lab/lab" run --san scsi_debug --hosts 2 --luns 2 --udev sg3 --out "$results/udev" \
     -- "$root/tests/lab/udev-nodes-guest.sh" >"$results/udev/host.log" 2>&1; then
-  fail=1
+  echo "FAIL: guest run failed"; tail -20 "$results/udev/host.log"; fail=1
 fi
-grep -E '^(ok|FAIL) ' "$results/udev/guest.log"
+grep -sE '^(ok|FAIL) ' "$results/udev/guest.log"
 echo "results in $results"
 exit $fail
