@@ -25,6 +25,25 @@
 namespace mpx {
 namespace {
 
+// Writes "change" to each path's uevent attribute. Returns the devices done,
+// space separated; a device that refuses is a warning in `err`, not a failure
+// (the map exists either way).
+std::string TriggerPathUevents(const Sysfs& sysfs, const MultipathMap& map,
+                               const std::vector<Path>& paths, std::string* err) {
+  std::string done;
+  for (const PathGroup& g : map.groups) {
+    for (size_t i : g.paths) {
+      const std::string& dev = paths[i].dev;
+      if (Status s = sysfs.Write("block/" + dev + "/uevent", "change"); !s.ok()) {
+        *err += "multipath: warning: " + map.name + ": " + s.error().message + "\n";
+        continue;
+      }
+      done += done.empty() ? dev : " " + dev;
+    }
+  }
+  return done;
+}
+
 bool Selects(const std::string& arg, const CandidateMap& m, const std::vector<Path>& paths,
              const std::vector<CurrentMap>& current) {
   if (arg == m.wwid) return true;
@@ -210,7 +229,7 @@ CommandOutput RunCreate(const MultipathOptions& o, Context& ctx) {
     for (const auto& e : explain) r.out += e + "\n";
   }
   int failures = 0;
-  std::vector<std::string> created_wwids;
+  std::vector<const MultipathMap*> created;
   if (!o.dry_run) ctx.dm.BeginBatch();
   for (const auto& a : actions) {
     const WantedMap& w = wanted[a.wanted];
@@ -247,7 +266,7 @@ CommandOutput RunCreate(const MultipathOptions& o, Context& ctx) {
         ++failures;
         continue;
       }
-      if (a.kind == ActionKind::kCreate) created_wwids.push_back(w.map.wwid);
+      if (a.kind == ActionKind::kCreate) created.push_back(&w.map);
     }
     if (o.json) continue;
     if (o.verbosity == 1) r.out += w.map.name + "\n";
@@ -272,18 +291,26 @@ CommandOutput RunCreate(const MultipathOptions& o, Context& ctx) {
     }
     std::string wtext = wwids_text.value();
     WwidsFile wf = wwids;
-    bool changed = false;
-    for (const auto& wwid : created_wwids) {
-      if (Contains(wf, wwid)) continue;
-      wtext = WithWwid(wf, wwid);
+    std::vector<const MultipathMap*> remembered;  // WWIDs new to the wwids file
+    for (const MultipathMap* m : created) {
+      if (Contains(wf, m->wwid)) continue;
+      wtext = WithWwid(wf, m->wwid);
       wf = ParseWwids(wtext, ctx.wwids_file);
-      changed = true;
+      remembered.push_back(m);
     }
-    if (changed) {
+    if (!remembered.empty()) {
       if (Status s = WriteFileAtomically(ctx.wwids_file, wtext); !s.ok()) {
         r.err += "multipath: " + s.error().message + "\n";
         ++failures;
       }
+    }
+    // As the reference: the paths of a map whose WWID is new to the wwids file
+    // get a "change" uevent, so udev's rules (multipath -u) now claim them
+    // (DM_MULTIPATH_DEVICE_PATH=1, SYSTEMD_READY=0) and nothing else mounts or
+    // scans them. After the batch's wait, so the map exists when they run.
+    for (const MultipathMap* m : remembered) {
+      std::string note = TriggerPathUevents(ctx.sysfs, *m, found.paths, &r.err);
+      if (o.verbosity >= 3 && !note.empty()) r.out += m->name + ": change uevent for " + note + "\n";
     }
   }
   if (failures > 0) r.exit_code = 1;

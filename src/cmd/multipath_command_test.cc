@@ -50,6 +50,30 @@ TEST_F(MultipathCommandTest, CreatesMapsOnceAndRemembersTheirWwids) {
   EXPECT_EQ(Calls("reload"), 3u);
 }
 
+// sda..sdf: the uevent attribute of each path, "" when nothing was written.
+std::string Uevents(const testing::TestDir& dir) {
+  std::string out;
+  for (const char* dev : {"sda", "sdb", "sdc", "sdd", "sde", "sdf"}) {
+    auto r = ReadWholeFile(dir.path() + "/sys/block/" + dev + "/uevent");
+    out += std::string(dev) + "=" + (r.ok() ? r.value() : "?") + " ";
+  }
+  return out;
+}
+
+TEST_F(MultipathCommandTest, PathsOfAMapNewToTheWwidsFileGetAChangeUevent) {
+  // W1 is already remembered: its map is created, its paths (sda, sdd) left alone.
+  dir_.Write("etc/multipath/wwids", "/" + W1 + "/\n");
+  CommandOutput r = Run({"-v3"});
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(Uevents(dir_), "sda= sdb=change sdc=change sdd= sde=change sdf=change ");
+  EXPECT_NE(r.out.find(W2 + ": change uevent for sdb sde\n"), std::string::npos) << r.out;
+  // Flushed and created again: every WWID is known now, no uevent.
+  dir_.Write("sys/block/sdb/uevent", "");
+  ASSERT_EQ(Run({"-F"}).exit_code, 0);
+  EXPECT_EQ(Run({}).exit_code, 0);
+  EXPECT_EQ(Uevents(dir_), "sda= sdb= sdc=change sdd= sde=change sdf=change ");
+}
+
 TEST_F(MultipathCommandTest, StrictFindMultipathsNeedsTheWwidsFile) {
   Config("");
   CommandOutput r = Run({"-v3"});

@@ -3,6 +3,7 @@
 #include <dirent.h>
 #include <fcntl.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include <algorithm>
 #include <cerrno>
@@ -113,6 +114,22 @@ Result<std::string> DirSysfs::Resolve(std::string_view path) const {
     return MakeError(root_ + "/" + p + " is an absolute link to " + std::string(target), EXDEV);
   }
   return Join(std::move(dir).value(), target, path);
+}
+
+Status DirSysfs::Write(std::string_view path, std::string_view value) const {
+  std::string p(path);
+  // No O_CREAT: an attribute that is not there is an error, never a new file.
+  UniqueFd fd(::openat(fd_.get(), p.c_str(), O_WRONLY | O_CLOEXEC));
+  if (!fd.valid()) return SysError("cannot open", root_ + "/" + p, errno);
+  ssize_t n;
+  do {
+    n = ::write(fd.get(), value.data(), value.size());
+  } while (n < 0 && errno == EINTR);
+  if (n < 0) return SysError("cannot write", root_ + "/" + p, errno);
+  if (static_cast<size_t>(n) != value.size()) {
+    return MakeError("short write to " + root_ + "/" + p, EIO);
+  }
+  return {};
 }
 
 bool DirSysfs::Exists(std::string_view path) const {

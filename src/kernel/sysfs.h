@@ -1,4 +1,4 @@
-// Sysfs: read-only access to a sysfs tree whose root is a parameter.
+// Sysfs: access to a sysfs tree whose root is a parameter.
 //
 // The product uses DirSysfs("/sys"); unit tests and benchmarks point the same
 // implementation at recorded or synthetic trees laid out exactly like /sys.
@@ -26,6 +26,9 @@ class Sysfs {
   // (e.g. "devices/pseudo_0/adapter0/host0/target0:0:0/0:0:0:0").
   virtual Result<std::string> Resolve(std::string_view path) const = 0;
   virtual bool Exists(std::string_view path) const = 0;
+  // Writes `value` to an existing attribute in one write(2) (sysfs stores
+  // what one write gives), e.g. "change" to "block/sda/uevent".
+  virtual Status Write(std::string_view path, std::string_view value) const = 0;
 };
 
 // Sysfs over a directory. Thread-safe: holds one directory fd, used only
@@ -39,6 +42,7 @@ class DirSysfs : public Sysfs {
   Result<std::vector<std::string>> List(std::string_view dir) const override;
   Result<std::string> Resolve(std::string_view path) const override;
   bool Exists(std::string_view path) const override;
+  Status Write(std::string_view path, std::string_view value) const override;
   const std::string& root() const { return root_; }
 
  private:

@@ -55,6 +55,19 @@ TEST_F(DirSysfsTest, MissingFileNamesThePath) {
   EXPECT_TRUE(fs_->Exists("block/sda/dev"));
 }
 
+TEST_F(DirSysfsTest, WriteGoesToTheAttributeThroughLinks) {
+  dir_.Write("sys/devices/host0/0:0:0:0/block/sda/uevent", "");
+  ASSERT_TRUE(fs_->Write("block/sda/uevent", "change").ok());
+  EXPECT_EQ(fs_->Read("devices/host0/0:0:0:0/block/sda/uevent").value(), "change");
+}
+
+TEST_F(DirSysfsTest, WriteNeverCreatesAnAttribute) {
+  auto s = fs_->Write("block/sda/no_such_attr", "1");
+  ASSERT_FALSE(s.ok());
+  EXPECT_NE(s.error().message.find("/sys/block/sda/no_such_attr"), std::string::npos) << s.error().message;
+  EXPECT_FALSE(fs_->Exists("block/sda/no_such_attr"));
+}
+
 TEST(DirSysfsOpenTest, MissingRootIsAnError) {
   auto r = DirSysfs::Open("/nonexistent-mpx-root");
   ASSERT_FALSE(r.ok());

@@ -111,7 +111,10 @@ Status WriteSyntheticSan(const std::string& root, const SanShape& shape) {
                {sdev / "dh_state", "alua\n"},
                {sdev / "vpd_pg83", std::string(page.begin(), page.end())},
                {blk / "dev", devt + "\n"},
-               {blk / "size", std::to_string(shape.size_sectors) + "\n"}}) {
+               {blk / "size", std::to_string(shape.size_sectors) + "\n"},
+               // Write-only in the kernel (reads give the device's environment);
+               // empty here, so a test sees what was written to it.
+               {blk / "uevent", ""}}) {
         if (Status s = WriteFile(file, content); !s.ok()) return s;
       }
       if (shape.inquiry_attr) {

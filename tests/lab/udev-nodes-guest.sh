@@ -22,6 +22,12 @@ for name in $(dmsetup ls --target multipath | awk '{print $1}'); do
   check "$name: devmap_name $devt" "[[ \$($root/build/bin/devmap_name ${devt%:*} ${devt#*:}) == $name ]]"
   check "$name: read through the map" "dd if=/dev/mapper/$name of=/dev/null bs=4k count=16 iflag=direct 2>/dev/null"
 done
+# New WWIDs: mpx sent each path a change uevent, so udev's rules claimed them.
+for dev in $(ls /sys/block | grep '^sd'); do
+  props=$(udevadm info -q property "/dev/$dev")
+  check "$dev: claimed by udev (DM_MULTIPATH_DEVICE_PATH=1, mpath_member)" \
+    "grep -qx DM_MULTIPATH_DEVICE_PATH=1 <<<\"\$props\" && grep -qx ID_FS_TYPE=mpath_member <<<\"\$props\""
+done
 "$mpx" -ll >/tmp/ll.txt 2>&1
 check "-ll lists every map" "[[ \$(grep -c '^mpath' /tmp/ll.txt) -eq \$(dmsetup ls --target multipath | wc -l) ]]"
 cat /tmp/ll.txt
