@@ -1,5 +1,7 @@
 #include "app/create.h"
 
+#include <sys/sysmacros.h>
+
 #include <algorithm>
 #include <cerrno>
 #include <optional>
@@ -19,26 +21,57 @@
 #include "output/discovery_report.h"
 #include "output/topology_text.h"
 #include "plan/table_compare.h"
+#include "policy/path_validity.h"
 #include "policy/coalesce.h"
 #include "state/wwids.h"
 
 namespace mpx {
 namespace {
 
-// Writes "change" to each path's uevent attribute. Returns the devices done,
-// space separated; a device that refuses is a warning in `err`, not a failure
-// (the map exists either way).
-std::string TriggerPathUevents(const Sysfs& sysfs, const MultipathMap& map,
+// The path's partitions: block/sda/sda1 ... (directories with a "partition"
+// attribute).
+std::vector<std::string> Partitions(const Sysfs& sysfs, const std::string& dev) {
+  std::vector<std::string> parts;
+  auto names = sysfs.List("block/" + dev);
+  if (!names.ok()) return parts;
+  for (const std::string& n : names.value()) {
+    if (n.starts_with(dev) && sysfs.Exists("block/" + dev + "/" + n + "/partition")) {
+      parts.push_back(dev + "/" + n);
+    }
+  }
+  return parts;
+}
+
+const std::string* Property(const std::optional<Properties>& props, const std::string& key) {
+  if (!props) return nullptr;
+  auto it = props->find(key);
+  return it == props->end() ? nullptr : &it->second;
+}
+
+// Writes "change" to the uevent attribute of each path of `map` (and of its
+// partitions) that udev has not classified as a multipath member yet.
+// Returns the devices done, space separated; a device that refuses is a
+// warning in `err`, not a failure (the map exists either way).
+std::string TriggerPathUevents(const Context& ctx, const MultipathMap& map,
                                const std::vector<Path>& paths, std::string* err) {
   std::string done;
   for (const PathGroup& g : map.groups) {
     for (size_t i : g.paths) {
-      const std::string& dev = paths[i].dev;
-      if (Status s = sysfs.Write("block/" + dev + "/uevent", "change"); !s.ok()) {
-        *err += "multipath: warning: " + map.name + ": " + s.error().message + "\n";
+      const Path& p = paths[i];
+      auto props = ctx.udev.Lookup(makedev(p.major, p.minor));
+      if (!NeedsMemberUevent(Property(props, "DM_MULTIPATH_DEVICE_PATH"),
+                             Property(props, "FIND_MULTIPATHS_WAIT_UNTIL"))) {
         continue;
       }
-      done += done.empty() ? dev : " " + dev;
+      std::vector<std::string> devs{p.dev};
+      for (std::string& part : Partitions(ctx.sysfs, p.dev)) devs.push_back(std::move(part));
+      for (const std::string& d : devs) {
+        if (Status s = ctx.sysfs.Write("block/" + d + "/uevent", "change"); !s.ok()) {
+          *err += "multipath: warning: " + map.name + ": " + s.error().message + "\n";
+          continue;
+        }
+        done += (done.empty() ? "" : " ") + d.substr(d.rfind('/') + 1);
+      }
     }
   }
   return done;
@@ -307,9 +340,11 @@ CommandOutput RunCreate(const MultipathOptions& o, Context& ctx) {
     // As the reference: the paths of a map whose WWID is new to the wwids file
     // get a "change" uevent, so udev's rules (multipath -u) now claim them
     // (DM_MULTIPATH_DEVICE_PATH=1, SYSTEMD_READY=0) and nothing else mounts or
-    // scans them. After the batch's wait, so the map exists when they run.
+    // scans them; paths udev already claims are left alone (each event costs
+    // udev a run of all its rules). After the batch's wait, so the map exists
+    // when the rules run.
     for (const MultipathMap* m : remembered) {
-      std::string note = TriggerPathUevents(ctx.sysfs, *m, found.paths, &r.err);
+      std::string note = TriggerPathUevents(ctx, *m, found.paths, &r.err);
       if (o.verbosity >= 3 && !note.empty()) r.out += m->name + ": change uevent for " + note + "\n";
     }
   }

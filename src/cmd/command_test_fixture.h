@@ -65,7 +65,7 @@ class MultipathCommandTest : public ::testing::Test {
   double now_ = 1000;                          // CLOCK_MONOTONIC seconds
   testing::TestDir dir_;
   std::optional<DirSysfs> fs_;
-  NoUdevDb udev_;
+  MapUdevDb udev_;  // empty: udev knows no device
   ReadyIo io_;
   FakeDeviceMapper dm_;
 };

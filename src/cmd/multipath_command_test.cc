@@ -3,6 +3,7 @@
 #include "cmd/multipath_command.h"
 
 #include <gtest/gtest.h>
+#include <sys/sysmacros.h>
 
 #include <cstdio>
 
@@ -63,15 +64,23 @@ std::string Uevents(const testing::TestDir& dir) {
 TEST_F(MultipathCommandTest, PathsOfAMapNewToTheWwidsFileGetAChangeUevent) {
   // W1 is already remembered: its map is created, its paths (sda, sdd) left alone.
   dir_.Write("etc/multipath/wwids", "/" + W1 + "/\n");
+  // udev already claims sdc (W3, host 0); sdf (W3, host 1) is claimed but its
+  // smart wait still runs; sdb has a partition.
+  udev_.Set(makedev(8, 32), {{"DM_MULTIPATH_DEVICE_PATH", "1"}});
+  udev_.Set(makedev(8, 80), {{"DM_MULTIPATH_DEVICE_PATH", "1"}, {"FIND_MULTIPATHS_WAIT_UNTIL", "99.5"}});
+  dir_.Write("sys/devices/pseudo_0/adapter0/host0/target0:0:0/0:0:0:1/block/sdb/sdb1/partition", "1\n");
+  dir_.Write("sys/devices/pseudo_0/adapter0/host0/target0:0:0/0:0:0:1/block/sdb/sdb1/uevent", "");
   CommandOutput r = Run({"-v3"});
   EXPECT_EQ(r.exit_code, 0) << r.err;
-  EXPECT_EQ(Uevents(dir_), "sda= sdb=change sdc=change sdd= sde=change sdf=change ");
-  EXPECT_NE(r.out.find(W2 + ": change uevent for sdb sde\n"), std::string::npos) << r.out;
+  EXPECT_EQ(Uevents(dir_), "sda= sdb=change sdc= sdd= sde=change sdf=change ");
+  EXPECT_EQ(ReadWholeFile(dir_.path() + "/sys/block/sdb/sdb1/uevent").value(), "change");
+  EXPECT_NE(r.out.find(W2 + ": change uevent for sdb sdb1 sde\n"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find(W3 + ": change uevent for sdf\n"), std::string::npos) << r.out;
   // Flushed and created again: every WWID is known now, no uevent.
   dir_.Write("sys/block/sdb/uevent", "");
   ASSERT_EQ(Run({"-F"}).exit_code, 0);
   EXPECT_EQ(Run({}).exit_code, 0);
-  EXPECT_EQ(Uevents(dir_), "sda= sdb= sdc=change sdd= sde=change sdf=change ");
+  EXPECT_EQ(Uevents(dir_), "sda= sdb= sdc= sdd= sde=change sdf=change ");
 }
 
 TEST_F(MultipathCommandTest, StrictFindMultipathsNeedsTheWwidsFile) {

@@ -78,4 +78,9 @@ std::string FormatValidity(PathValidity v, const std::optional<SmartWait>& wait)
   return out;
 }
 
+bool NeedsMemberUevent(const std::string* device_path, const std::string* wait_until) {
+  if (device_path == nullptr || *device_path != "1") return true;
+  return wait_until != nullptr && *wait_until != "0";
+}
+
 }  // namespace mpx

@@ -50,4 +50,11 @@ SmartWait DecideSmartWait(std::optional<double> recorded_until, double start, do
 // DM_MULTIPATH_DEVICE_PATH lines, as the reference prints them.
 std::string FormatValidity(PathValidity v, const std::optional<SmartWait>& wait);
 
+// After a map is created: does its path need a "change" uevent so that udev's
+// rules classify it as a multipath member? Not when udev already did
+// (DM_MULTIPATH_DEVICE_PATH=1), unless a find_multipaths smart wait is still
+// running (FIND_MULTIPATHS_WAIT_UNTIL set and not 0): the event ends it. The
+// two arguments are those udev properties, nullptr when absent.
+bool NeedsMemberUevent(const std::string* device_path, const std::string* wait_until);
+
 }  // namespace mpx

@@ -74,5 +74,15 @@ TEST(PathValidityTest, ReferenceOutputLines) {
             "FIND_MULTIPATHS_WAIT_UNTIL=\"0\"\nDM_MULTIPATH_DEVICE_PATH=\"0\"\n");
 }
 
+TEST(NeedsMemberUeventTest, OnlyPathsUdevHasNotClaimedOrThatAreWaiting) {
+  const std::string one = "1", zero = "0", later = "1234567";
+  EXPECT_TRUE(NeedsMemberUevent(nullptr, nullptr));  // udev never classified it
+  EXPECT_TRUE(NeedsMemberUevent(&zero, nullptr));
+  EXPECT_TRUE(NeedsMemberUevent(&zero, &zero));
+  EXPECT_FALSE(NeedsMemberUevent(&one, nullptr));
+  EXPECT_FALSE(NeedsMemberUevent(&one, &zero));
+  EXPECT_TRUE(NeedsMemberUevent(&one, &later));  // smart wait still running
+}
+
 }  // namespace
 }  // namespace mpx
