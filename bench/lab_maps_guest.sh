@@ -13,14 +13,38 @@ ms() { echo $((($2 - $1) / 1000000)); }
 rm -f /etc/multipath.conf /etc/multipath/bindings /etc/multipath/wwids
 # shellcheck source=lab/guest/reference-udev-stub.sh
 source "$root/lab/guest/reference-udev-stub.sh"
-one() {  # one TOOL: create, -ll, flush; prints "TOOL create_ms ll_ms flush_ms maps"
-  local tool=$1 t0 t1 t2 t3 n
+settle() { [[ ${MPX_LAB_UDEV:-none} == none ]] || udevadm settle --timeout=900; }
+one() {  # one TOOL LABEL: create, settle, -ll, flush; prints "LABEL create_ms ... maps N"
+  local tool=$1 t0 t1 t2 t3 t4 n
   rm -f /etc/multipath/bindings /etc/multipath/wwids
   t0=$(ns); $tool -i -q >/dev/null 2>&1; t1=$(ns)
+  settle; t2=$(ns)
   n=$(dmsetup ls --target multipath | grep -vc 'No devices')
-  $tool -ll >/dev/null 2>&1; t2=$(ns)
-  $tool -F >/dev/null 2>&1; t3=$(ns)
-  echo "$2 create_ms $(ms $t0 $t1) ll_ms $(ms $t1 $t2) flush_ms $(ms $t2 $t3) maps $n"
+  $tool -ll >/dev/null 2>&1; t3=$(ns)
+  $tool -F >/dev/null 2>&1; t4=$(ns)
+  settle
+  echo "$2 create_ms $(ms $t0 $t1) settle_ms $(ms $t1 $t2) ll_ms $(ms $t2 $t3) flush_ms $(ms $t3 $t4) maps $n"
+}
+# First creation on paths udev does not yet claim (fresh WWIDs, find_multipaths
+# strict): both tools then send every path a change uevent and udev runs all its
+# rules for each. Timed until udev is idle again.
+first() {  # first TOOL LABEL
+  local tool=$1 t0 t1 t2
+  rm -f /etc/multipath/bindings /etc/multipath/wwids
+  udevadm trigger --action=change --subsystem-match=block --sysname-match='sd*'
+  settle   # every path now DM_MULTIPATH_DEVICE_PATH=0
+  t0=$(ns); $tool -i -q >/dev/null 2>&1; t1=$(ns)
+  settle; t2=$(ns)
+  echo "$2 first_create_ms $(ms $t0 $t1) settle_ms $(ms $t1 $t2) total_ms $(ms $t0 $t2) claimed $(claimed)"
+  $tool -F >/dev/null 2>&1
+  settle
+}
+claimed() {
+  local d n=0
+  for d in /sys/block/sd*; do
+    udevadm info -q property "/dev/${d##*/}" | grep -qx DM_MULTIPATH_DEVICE_PATH=1 && n=$((n + 1))
+  done
+  echo "$n"
 }
 echo "paths: $(ls -d /sys/block/sd* | wc -l)"
 # As installed: udev's rules (56-dm-mpath.rules) run `multipath -U` for every
@@ -30,6 +54,15 @@ sbin=$(readlink -f "$(command -v multipath)")
 installed() {
   if [[ $1 == mpx ]]; then mount --bind "$mpx" "$sbin"; else umount "$sbin" 2>/dev/null; fi
 }
+if [[ ${MPX_LAB_UDEV:-none} != none ]]; then
+  installed mpx
+  first "$mpx" mpx
+  installed reference
+  first "$sbin" reference
+fi
+# Steady state for the timed runs: udev classifies every path as a multipath
+# member already (left so by the first creations above; without udevd nobody
+# classifies), so neither tool sends path uevents.
 for i in $(seq "$runs"); do
   installed mpx
   one "$mpx" mpx
