@@ -1,5 +1,8 @@
 #include "app/devmap_name.h"
 
+#include <cerrno>
+#include <cstdint>
+
 #include "base/strings.h"
 
 namespace mpx {
@@ -18,17 +21,17 @@ CommandOutput RunDevmapName(const std::vector<std::string>& args, DeviceMapper& 
     r.exit_code = 1;
     return r;
   }
-  auto maps = dm.List("");
-  if (!maps.ok()) {
-    r.err = "devmap_name: " + maps.error().message + "\n";
-    r.exit_code = 1;
+  auto map = *major <= UINT32_MAX && *minor <= UINT32_MAX
+                 ? dm.InfoByDevT(static_cast<uint32_t>(*major), static_cast<uint32_t>(*minor))
+                 : Result<DmMapInfo>(MakeError("no such map", ENXIO));
+  if (map.ok()) {
+    r.out = map->name + "\n";
     return r;
   }
-  for (const auto& m : maps.value()) {
-    if (m.major == *major && m.minor == *minor) {
-      r.out = m.name + "\n";
-      return r;
-    }
+  if (map.error().code != ENXIO) {
+    r.err = "devmap_name: " + map.error().message + "\n";
+    r.exit_code = 1;
+    return r;
   }
   r.err = "devmap_name: no device-mapper device " + std::to_string(*major) + ":" +
           std::to_string(*minor) + "\n";

@@ -1,6 +1,7 @@
 #include "app/udev_answers.h"
 
 #include <cerrno>
+#include <cstdint>
 #include <cstdlib>
 #include <filesystem>
 
@@ -113,9 +114,7 @@ CommandOutput RunValidPath(const MultipathOptions& o, Context& ctx) {
   } else {
     auto wwids = LoadWwids(ctx.wwids_file);
     facts.in_wwids_file = wwids.ok() && Contains(wwids.value(), path->wwid);
-    if (auto info = ctx.dm.List("multipath"); info.ok()) {
-      for (const auto& m : info.value()) facts.in_map |= m.uuid == "mpath-" + path->wwid;
-    }
+    facts.in_map = ctx.dm.InfoByUuid("mpath-" + path->wwid).ok();
     if (facts.mode == FindMultipaths::kSmart && !facts.in_wwids_file && !facts.in_map) {
       facts.paths_with_wwid = 0;
       for (const Path& p : Discover(env, blacklist).paths) {
@@ -165,12 +164,17 @@ CommandOutput RunUsablePaths(const MultipathOptions& o, Context& ctx) {
       devt = d.value();
       shown = block.value();
     }
-    auto maps = ctx.dm.List("");
-    if (!maps.ok()) return fail(maps.error().message);
-    for (const auto& m : maps.value()) {
-      if (m.DevT() == devt) name = m.name;
+    auto parts = Split(devt, ':');
+    auto major = parts.size() == 2 ? ParseU64(parts[0]) : std::nullopt;
+    auto minor = parts.size() == 2 ? ParseU64(parts[1]) : std::nullopt;
+    auto map = major && minor && *major <= UINT32_MAX && *minor <= UINT32_MAX
+                   ? ctx.dm.InfoByDevT(static_cast<uint32_t>(*major), static_cast<uint32_t>(*minor))
+                   : Result<DmMapInfo>(MakeError("bad device number " + devt, EINVAL));
+    if (!map.ok()) {
+      if (map.error().code == ENXIO) return fail(shown + " is not a device-mapper device");
+      return fail(map.error().message);
     }
-    if (name.empty()) return fail(shown + " is not a device-mapper device");
+    name = map->name;
   }
   auto table = ctx.dm.Table(name);
   auto status = table.ok() ? ctx.dm.Status(name) : Result<std::string>(table.error());

@@ -201,6 +201,38 @@ Result<DmMapInfo> LibDevmapper::Info(const std::string& name) {
   return InfoOf(t->get(), name, i);
 }
 
+namespace {
+
+// Runs a DM_DEVICE_INFO task set up by uuid or device number; `what` names
+// the key in errors. The map's name comes from the kernel's answer.
+Result<DmMapInfo> RunInfoLookup(dm_task* t, const std::string& what) {
+  dm_info i{};
+  if (dm_task_run(t) == 0 || dm_task_get_info(t, &i) == 0) return Fail(what, "info", t);
+  if (i.exists == 0) return MakeError("map " + what + ": info: no such map", ENXIO);
+  const char* name = dm_task_get_name(t);
+  return InfoOf(t, name != nullptr ? name : "", i);
+}
+
+}  // namespace
+
+Result<DmMapInfo> LibDevmapper::InfoByUuid(const std::string& uuid) {
+  auto t = NewTask(DM_DEVICE_INFO, "", "info");
+  if (!t) return t.error();
+  if (dm_task_set_uuid(t->get(), uuid.c_str()) == 0) return Fail("uuid " + uuid, "info", t->get());
+  return RunInfoLookup(t->get(), "uuid " + uuid);
+}
+
+Result<DmMapInfo> LibDevmapper::InfoByDevT(uint32_t major, uint32_t minor) {
+  const std::string what = std::to_string(major) + ":" + std::to_string(minor);
+  auto t = NewTask(DM_DEVICE_INFO, "", "info");
+  if (!t) return t.error();
+  if (dm_task_set_major(t->get(), static_cast<int>(major)) == 0 ||
+      dm_task_set_minor(t->get(), static_cast<int>(minor)) == 0) {
+    return Fail(what, "info", t->get());
+  }
+  return RunInfoLookup(t->get(), what);
+}
+
 Result<std::string> LibDevmapper::Table(const std::string& name) {
   auto t = NewTask(DM_DEVICE_TABLE, name, "table");
   if (!t) return t.error();

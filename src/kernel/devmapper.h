@@ -45,6 +45,10 @@ class DeviceMapper {
   virtual Result<std::vector<DmMapInfo>> List(std::string_view target_type) = 0;
   // ENXIO when there is no such map.
   virtual Result<DmMapInfo> Info(const std::string& name) = 0;
+  // The same, found by uuid ("mpath-<wwid>") or by device number: one ioctl,
+  // where List would cost one per map (udev asks this for every event).
+  virtual Result<DmMapInfo> InfoByUuid(const std::string& uuid) = 0;
+  virtual Result<DmMapInfo> InfoByDevT(uint32_t major, uint32_t minor) = 0;
   virtual Result<std::string> Table(const std::string& name) = 0;
   virtual Result<std::string> Status(const std::string& name) = 0;
 
@@ -100,6 +104,8 @@ class LibDevmapper : public DeviceMapper {
 
   Result<std::vector<DmMapInfo>> List(std::string_view target_type) override;
   Result<DmMapInfo> Info(const std::string& name) override;
+  Result<DmMapInfo> InfoByUuid(const std::string& uuid) override;
+  Result<DmMapInfo> InfoByDevT(uint32_t major, uint32_t minor) override;
   Result<std::string> Table(const std::string& name) override;
   Result<std::string> Status(const std::string& name) override;
   mpx::Status Create(const std::string& name, const std::string& uuid,

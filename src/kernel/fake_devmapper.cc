@@ -130,6 +130,23 @@ Result<DmMapInfo> FakeDeviceMapper::Info(const std::string& name) {
   return (*m)->info;
 }
 
+Result<DmMapInfo> FakeDeviceMapper::InfoByUuid(const std::string& uuid) {
+  if (auto s = Begin("info", "uuid=" + uuid); !s) return s.error();
+  for (const auto& [name, m] : maps_) {
+    if (m.info.uuid == uuid) return m.info;
+  }
+  return MapError("uuid " + uuid, "info", ENXIO);
+}
+
+Result<DmMapInfo> FakeDeviceMapper::InfoByDevT(uint32_t major, uint32_t minor) {
+  const std::string devt = std::to_string(major) + ":" + std::to_string(minor);
+  if (auto s = Begin("info", devt); !s) return s.error();
+  for (const auto& [name, m] : maps_) {
+    if (m.info.major == major && m.info.minor == minor) return m.info;
+  }
+  return MapError(devt, "info", ENXIO);
+}
+
 Result<std::string> FakeDeviceMapper::Table(const std::string& name) {
   if (auto s = Begin("table", name); !s) return s.error();
   auto m = Lookup("table", name);

@@ -48,6 +48,8 @@ class FakeDeviceMapper : public DeviceMapper {
 
   Result<std::vector<DmMapInfo>> List(std::string_view target_type) override;
   Result<DmMapInfo> Info(const std::string& name) override;
+  Result<DmMapInfo> InfoByUuid(const std::string& uuid) override;
+  Result<DmMapInfo> InfoByDevT(uint32_t major, uint32_t minor) override;
   Result<std::string> Table(const std::string& name) override;
   Result<std::string> Status(const std::string& name) override;
   mpx::Status Create(const std::string& name, const std::string& uuid,

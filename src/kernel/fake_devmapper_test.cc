@@ -37,6 +37,14 @@ TEST_F(FakeDeviceMapperTest, KeepsTheTableAndListsByTargetType) {
   EXPECT_EQ(dm_.Info("lin")->DevT(), "253:1");
 }
 
+TEST_F(FakeDeviceMapperTest, FindsMapsByUuidAndDeviceNumber) {
+  ASSERT_TRUE(dm_.Create("lin", "", "0 8 linear 8:0 0").ok());
+  EXPECT_EQ(dm_.InfoByUuid("mpath-3600a")->name, "mpatha");
+  EXPECT_EQ(dm_.InfoByDevT(253, 1)->name, "lin");
+  EXPECT_EQ(dm_.InfoByUuid("mpath-3600b").error().code, ENXIO);
+  EXPECT_EQ(dm_.InfoByDevT(253, 7).error().code, ENXIO);
+}
+
 TEST_F(FakeDeviceMapperTest, StatusLooksLikeTheKernels) {
   EXPECT_EQ(*dm_.Status("mpatha"),
             "0 2048 multipath 2 0 0 0 2 1 A 0 1 2 8:16 A 0 0 1 E 0 1 2 8:32 A 0 0 1 ");

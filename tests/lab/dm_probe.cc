@@ -191,6 +191,15 @@ int Probe() {
   auto info = dm.Info(name);
   Check(info.ok() && info->uuid == "mpath-mpxprobe" && info->open_count == 0 && !info->suspended,
         "info: uuid, open count 0, not suspended", info.ok() ? info->DevT() : info.error().message);
+  auto by_uuid = dm.InfoByUuid("mpath-mpxprobe");
+  Check(by_uuid.ok() && by_uuid->name == name && info.ok() && by_uuid->DevT() == info->DevT(),
+        "info by uuid finds " + name, by_uuid.ok() ? by_uuid->name : by_uuid.error().message);
+  auto by_devt = info.ok() ? dm.InfoByDevT(info->major, info->minor) : info;
+  Check(by_devt.ok() && by_devt->name == name && by_devt->uuid == "mpath-mpxprobe",
+        "info by device number finds " + name, by_devt.ok() ? by_devt->name : by_devt.error().message);
+  auto no_uuid = dm.InfoByUuid("mpath-no-such-wwid");
+  Check(!no_uuid.ok() && no_uuid.error().code == ENXIO, "info by unknown uuid: no such map",
+        no_uuid.ok() ? no_uuid->name : no_uuid.error().message);
   auto list = dm.List("multipath");
   Check(
       list.ok() && std::any_of(list->begin(), list->end(), [&](auto& m) { return m.name == name; }),
