@@ -83,9 +83,9 @@ busy() { awk '/^cpu /{print $2 + $3 + $4 + $7 + $8 + $9}' /proc/stat; }
 # (`times` must run in this shell: a pipeline's subshell has no finished children.)
 child_cpu() { times >/tmp/times.txt; awk 'NR == 2 {gsub(/[ms]/, " "); print ($1 * 60 + $2) + ($3 * 60 + $4)}' /tmp/times.txt; }
 child_cpu >/tmp/c0; c0=$(</tmp/c0); b0=$(busy); t0=$(ns); "$mpx" -i -q >/dev/null 2>&1; t1=$(ns); b1=$(busy); child_cpu >/tmp/c1; c1=$(</tmp/c1)
-settle; t2=$(ns)
+t1b=$(ns); settle; t2=$(ns)
 hz=$(getconf CLK_TCK)
-echo "mpx create without strace: $(ms $t0 $t1) ms; udev still busy afterwards: $(ms $t1 $t2) ms"
+echo "mpx create without strace: $(ms $t0 $t1) ms; udev still busy afterwards: $(ms $t1b $t2) ms"
 [[ ${MPX_LAB_UDEV:-none} == none ]] || awk -v b=$((b1 - b0)) -v hz="$hz" -v c0="$c0" -v c1="$c1" -v w=$(((t1 - t0) / 1000000)) -v n="$(nproc)" 'BEGIN {
   printf "CPU during mpx create: %.2f s busy of %.2f s available (%d vCPUs); mpx itself %.2f s; udev, its helpers and the kernel %.2f s\n",
     b / hz, n * w / 1000, n, c1 - c0, b / hz - (c1 - c0) }'

@@ -2,16 +2,16 @@
 
 #include <fcntl.h>
 #include <sys/file.h>
-#include <sys/stat.h>
 
 #include <cerrno>
 #include <cstring>
+#include <filesystem>
 
 namespace mpx {
 
 Result<FileLock> FileLock::Acquire(const std::string& path) {
-  size_t slash = path.rfind('/');
-  if (slash != std::string::npos && slash > 0) ::mkdir(path.substr(0, slash).c_str(), 0755);
+  std::error_code ec;  // a failure shows as the open's error below
+  std::filesystem::create_directories(std::filesystem::path(path).parent_path(), ec);
   UniqueFd fd(::open(path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0600));
   if (!fd.valid()) {
     int err = errno;

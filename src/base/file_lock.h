@@ -11,7 +11,7 @@ namespace mpx {
 
 class FileLock {
  public:
-  // Creates the file (and its directory) if needed and waits for the lock.
+  // Creates the file (and its directories) if needed and waits for the lock.
   static Result<FileLock> Acquire(const std::string& path);
 
  private:

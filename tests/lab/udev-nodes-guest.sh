@@ -35,5 +35,15 @@ cat /tmp/ll.txt
 udevadm settle --timeout=60
 check "flush leaves no multipath map" "dmsetup ls --target multipath | grep -q 'No devices found'"
 check "flush leaves no /dev/mapper/mpath* node" "! ls /dev/mapper/mpath* >/dev/null 2>&1"
+# Two runs at once: the lock serialises them, so each map is created once
+# and neither run trips over the other's half-made maps.
+"$mpx" -i -v1 >/tmp/run1.txt 2>&1 & p1=$!
+"$mpx" -i -v1 >/tmp/run2.txt 2>&1 & p2=$!
+wait $p1; r1=$?; wait $p2; r2=$?
+check "two concurrent runs both succeed (exit $r1, $r2)" "[[ $r1 -eq 0 && $r2 -eq 0 ]]"
+check "two concurrent runs create each map once ($(cat /tmp/run1.txt /tmp/run2.txt | tr '\n' ' '))" \
+  "[[ \$(cat /tmp/run1.txt /tmp/run2.txt | sort | uniq -d | wc -l) -eq 0 && \$(cat /tmp/run1.txt /tmp/run2.txt | wc -l) -eq \$(dmsetup ls --target multipath | wc -l) ]]"
+"$mpx" -F
+udevadm settle --timeout=60
 rm -f /etc/multipath.conf /etc/multipath/bindings /etc/multipath/wwids
 exit $fail
