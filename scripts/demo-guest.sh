@@ -56,6 +56,11 @@ echo "== udev's questions: multipath -c /dev/sda; multipath -C mpatha"
 "$mpx" -c /dev/sda; echo "exit $?"
 "$mpx" -C mpatha; echo "exit $?"
 echo
+echo "== udev claimed the paths (mpx sent them change uevents): udevadm info /dev/sda"
+udevadm settle --timeout=120
+udevadm info -q property /dev/sda | grep -E '^(DM_MULTIPATH_DEVICE_PATH|SYSTEMD_READY|ID_FS_TYPE)='
+echo "  paths claimed: $(for d in /sys/block/sd*; do udevadm info -q property "/dev/${d##*/}"; done | grep -cx DM_MULTIPATH_DEVICE_PATH=1) of $(ls -d /sys/block/sd* | wc -l)"
+echo
 echo "== state files: /etc/multipath/bindings, /etc/multipath/wwids"
 grep -v '^#' /etc/multipath/bindings | head -4
 grep -v '^#' /etc/multipath/wwids | head -4
