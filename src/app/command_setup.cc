@@ -28,4 +28,10 @@ CommandOutput& Fail(CommandOutput& r, const std::string& msg) {
   return r;
 }
 
+void WarnIfNoDaemon(int verbosity, const Context& ctx, bool maps_exist, CommandOutput& r) {
+  if (verbosity >= 2 && maps_exist && !ctx.daemon_running) {
+    r.err += "Warning: multipath devices exist, but multipathd service is not running\n";
+  }
+}
+
 }  // namespace mpx

@@ -29,4 +29,9 @@ WwidEnv MakeWwidEnv(Context& ctx, const CommandSetup& setup);
 // Adds "multipath: <msg>" to r.err and makes the exit code 1; returns r.
 CommandOutput& Fail(CommandOutput& r, const std::string& msg);
 
+// The reference's reminder (stderr, verbosity 2 and up) after creating,
+// reloading or listing: multipath maps exist but no multipathd watches their
+// paths, so a failed path is never reinstated.
+void WarnIfNoDaemon(int verbosity, const Context& ctx, bool maps_exist, CommandOutput& r);
+
 }  // namespace mpx

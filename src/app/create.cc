@@ -300,6 +300,11 @@ CommandOutput RunCreate(const MultipathOptions& o, Context& ctx) {
         continue;
       }
       if (a.kind == ActionKind::kCreate) created.push_back(&w.map);
+      // The loaded table on stderr, as the reference logs it at -v2.
+      if (o.verbosity >= 2 && a.kind != ActionKind::kRename) {
+        r.err += w.map.name + (a.kind == ActionKind::kCreate ? ": addmap [" : ": reload [") + table +
+                 "]\n";
+      }
     }
     if (o.json) continue;
     if (o.verbosity == 1) r.out += w.map.name + "\n";
@@ -348,6 +353,7 @@ CommandOutput RunCreate(const MultipathOptions& o, Context& ctx) {
       if (o.verbosity >= 3 && !note.empty()) r.out += m->name + ": change uevent for " + note + "\n";
     }
   }
+  if (!o.dry_run) WarnIfNoDaemon(o.verbosity, ctx, !current->empty() || !created.empty(), r);
   if (failures > 0) r.exit_code = 1;
   return r;
 }

@@ -115,6 +115,7 @@ CommandOutput RunList(const MultipathOptions& o, Context& ctx) {
   if (!setup.ok()) return Fail(r, setup.error().message);
   auto maps = ctx.dm.List("multipath");
   if (!maps.ok()) return Fail(r, maps.error().message);
+  WarnIfNoDaemon(o.verbosity, ctx, !maps->empty(), r);
 
   // The kernel's tables and states first; a map removed meanwhile is skipped.
   struct Kernel {

@@ -54,6 +54,7 @@ class MultipathCommandTest : public ::testing::Test {
     ctx.lock_file = dir_.path() + "/run/lock";
     ctx.find_multipaths_dir = dir_.path() + "/shm/find_multipaths";
     ctx.uevent = uevent_;
+    ctx.daemon_running = daemon_running_;
     ctx.monotonic_now = [this] { return now_; };
     return RunMultipath(o.value(), ctx);
   }
@@ -63,6 +64,7 @@ class MultipathCommandTest : public ::testing::Test {
   }
   std::map<std::string, std::string> uevent_;  // the udev event's environment
   double now_ = 1000;                          // CLOCK_MONOTONIC seconds
+  bool daemon_running_ = false;                // multipathd answers
   testing::TestDir dir_;
   std::optional<DirSysfs> fs_;
   MapUdevDb udev_;  // empty: udev knows no device

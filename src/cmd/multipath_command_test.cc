@@ -83,6 +83,23 @@ TEST_F(MultipathCommandTest, PathsOfAMapNewToTheWwidsFileGetAChangeUevent) {
   EXPECT_EQ(Uevents(dir_), "sda= sdb= sdc= sdd= sde=change sdf=change ");
 }
 
+TEST_F(MultipathCommandTest, StderrHasTheLoadedTablesAndTheNoDaemonWarningAsTheReference) {
+  const std::string warning = "Warning: multipath devices exist, but multipathd service is not running\n";
+  CommandOutput r = Run({"-q"});  // -q: queue_if_no_path stays, as configured
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.err.find(W2 + ": addmap [0 16384 multipath 0 1 alua 2 1 service-time 0 1 1 8:16 1 "
+                            "service-time 0 1 1 8:64 1]\n"),
+            std::string::npos)
+      << r.err;
+  EXPECT_TRUE(r.err.ends_with(warning)) << r.err;
+  EXPECT_NE(Run({"-r"}).err.find(W3 + ": reload ["), std::string::npos);
+  EXPECT_EQ(Run({"-ll"}).err, warning);
+  EXPECT_EQ(Run({"-v1", "-ll"}).err, "");
+  daemon_running_ = true;
+  EXPECT_EQ(Run({"-ll"}).err, "");
+  EXPECT_EQ(Run({}).err, "");  // nothing to do, and multipathd runs
+}
+
 TEST_F(MultipathCommandTest, StrictFindMultipathsNeedsTheWwidsFile) {
   Config("");
   CommandOutput r = Run({"-v3"});

@@ -4,6 +4,7 @@ same guest (tests/lab/differential-guest.sh results).
 
 Per config: the same map names; per map the same table, except that the order
 of paths inside a group may differ; `multipath -ll` equal modulo path order;
+the create and -ll log lines on stderr equal (timestamps and known noise removed);
 mpx's second run changed nothing; both flushes left no map.
 Usage: compare_maps.py RESULTS_DIR  (exit 1 on any difference)
 """
@@ -60,6 +61,17 @@ def canonical_ll(text):
     return "\n".join(out)
 
 
+def log_lines(text):
+    """Log lines as a sorted list, timestamps and known noise removed."""
+    out = []
+    for line in (text or "").splitlines():
+        line = re.sub(r"^\s*[0-9.]+ \| ", "", line)
+        if "setting scsi timeouts is unsupported" in line or re.match(r"^\S+: uid = .* \(sysfs\)$", line):
+            continue
+        out.append(line)
+    return sorted(out)
+
+
 def compare(d):
     bad = []
     ref_names, mpx_names = read(d, "ref-names.txt").split(), read(d, "mpx-names.txt").split()
@@ -76,6 +88,14 @@ def compare(d):
                       if not re.match(r"^\s*[0-9.]+ \| ", l))
     if ref_out != read(d, "mpx-create.txt"):
         bad.append("create output differs:\n" + ref_out + "---\n" + read(d, "mpx-create.txt"))
+    # stderr: the reference's log lines without their timestamps. Left out:
+    # its "setting scsi timeouts is unsupported" (scsi_debug has no transport
+    # class; mpx sets no timeouts on such paths) and, without udev, its
+    # "sdX: uid = <wwid> (sysfs)" per path (mpx shows each WWID's source at -v3).
+    for what in ("create", "ll"):
+        ref_err, mpx_err = log_lines(read(d, f"ref-{what}.err")), log_lines(read(d, f"mpx-{what}.err"))
+        if ref_err != mpx_err:
+            bad.append(f"{what} stderr differs:\n  reference {ref_err}\n  mpx       {mpx_err}")
     if read(d, "mpx-create.rc").strip() != "0":
         bad.append("mpx create failed: " + read(d, "mpx-create.txt")[-500:])
     rl, ml = canonical_ll(read(d, "ref-ll.txt")), canonical_ll(read(d, "mpx-ll.txt"))

@@ -30,22 +30,22 @@ for conf in "$root"/tests/lab/configs/*.conf; do
   sed -e "s/@WWID1@/${wwids[0]}/" -e "s/@WWID2@/${wwids[1]}/" "$conf" >/etc/multipath.conf
   cp /etc/multipath.conf "$d/multipath.conf"
 
-  timeout 300 multipath -i -q >"$d/ref-create.txt" 2>&1
+  timeout 300 multipath -i -q >"$d/ref-create.txt" 2>"$d/ref-create.err"
   names >"$d/ref-names.txt"
   maps >"$d/ref-table.txt"
-  multipath -ll >"$d/ref-ll.txt" 2>/dev/null
+  multipath -ll >"$d/ref-ll.txt" 2>"$d/ref-ll.err"
   multipath -F >/dev/null 2>&1
   names >"$d/ref-after-flush.txt"
 
   clean_state
   cp "$d/multipath.conf" /etc/multipath.conf
-  "$mpx" -i -q >"$d/mpx-create.txt" 2>&1
+  "$mpx" -i -q >"$d/mpx-create.txt" 2>"$d/mpx-create.err"
   echo $? >"$d/mpx-create.rc"
   names >"$d/mpx-names.txt"
   maps >"$d/mpx-table.txt"
-  "$mpx" -ll >"$d/mpx-ll.txt" 2>&1
+  "$mpx" -ll >"$d/mpx-ll.txt" 2>"$d/mpx-ll.err"
   multipath -ll >"$d/ref-ll-of-mpx.txt" 2>/dev/null
-  "$mpx" -i -q -v2 >"$d/mpx-second.txt" 2>&1
+  "$mpx" -i -q -v2 >"$d/mpx-second.txt" 2>"$d/mpx-second.err"
   maps >"$d/mpx-table2.txt"
   "$mpx" -F >"$d/mpx-flush.txt" 2>&1
   echo $? >"$d/mpx-flush.rc"
