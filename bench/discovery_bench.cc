@@ -17,9 +17,9 @@
 #include <string>
 #include <vector>
 
+#include "checker/prioritizer.h"
 #include "discovery/discover.h"
 #include "policy/coalesce.h"
-#include "checker/prioritizer.h"
 #include "policy/topology.h"
 #include "testing/synthetic_san.h"
 
@@ -47,7 +47,8 @@ Sample RunOnce(const std::string& root, size_t expect_paths) {
       mpx::Prioritize(mpx::DetectPrio(p), scsi, p);
       prio.push_back(p.priority);
     }
-    for (const auto& c : mpx::Coalesce(found.paths)) groups += mpx::BuildMap(c, found.paths, prio).groups.size();
+    for (const auto& c : mpx::Coalesce(found.paths))
+      groups += mpx::BuildMap(c, found.paths, prio).groups.size();
     _exit(found.paths.size() == expect_paths && groups == expect_paths ? 0 : 3);
   }
   int status = 0;
@@ -72,10 +73,14 @@ int main(int argc, char** argv) {
     if (!std::strcmp(argv[i], "--dir")) base = argv[i + 1];
   }
   if (!std::filesystem::is_directory(base)) base = std::filesystem::temp_directory_path();
-  std::printf("%8s %8s %10s %12s %12s\n", "paths", "luns", "median_s", "us_per_path", "peak_rss_MiB");
+  std::printf("%8s %8s %10s %12s %12s\n", "paths", "luns", "median_s", "us_per_path",
+              "peak_rss_MiB");
   double first_per_path = 0, last_per_path = 0;
-  for (int paths = 1000; paths <= max_paths; paths = paths < 2000 ? 2000 : paths < 5000 ? 5000 : paths + 5000) {
-    std::string root = base + "/mpx-bench-" + std::to_string(getpid()) + "-" + std::to_string(paths);
+  for (int paths = 1000; paths <= max_paths; paths = paths < 2000   ? 2000
+                                                     : paths < 5000 ? 5000
+                                                                    : paths + 5000) {
+    std::string root =
+        base + "/mpx-bench-" + std::to_string(getpid()) + "-" + std::to_string(paths);
     mpx::testing::SanShape shape{.hosts = 4, .luns = paths / 4};
     if (auto s = mpx::testing::WriteSyntheticSan(root, shape); !s.ok()) {
       std::fprintf(stderr, "%s\n", s.error().message.c_str());
@@ -83,7 +88,8 @@ int main(int argc, char** argv) {
     }
     std::vector<Sample> samples;
     for (int r = 0; r < runs; ++r) samples.push_back(RunOnce(root, static_cast<size_t>(paths)));
-    std::sort(samples.begin(), samples.end(), [](auto& a, auto& b) { return a.seconds < b.seconds; });
+    std::sort(samples.begin(), samples.end(),
+              [](auto& a, auto& b) { return a.seconds < b.seconds; });
     Sample med = samples[samples.size() / 2];
     double per_path = med.seconds * 1e6 / paths;
     if (first_per_path == 0) first_per_path = per_path;

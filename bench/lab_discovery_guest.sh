@@ -5,7 +5,7 @@
 set -uo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 runs=${RUNS:-3}
-mpx="$root/build/bin/multipath"
+mpx="${MPX_BUILD_DIR:-$root/build}/bin/multipath"
 ns() { date +%s%N; }
 echo "paths: $(ls -d /sys/block/sd* | wc -l), mpx maps: $("$mpx" -d -i -v1 | wc -l), reference maps: $(multipath -d -i -v1 2>/dev/null | wc -l)"
 for i in $(seq "$runs"); do

@@ -7,7 +7,7 @@ set -u
 [[ -d /run/mpx-lab/ctl ]] || { echo "$0: run this inside the lab guest" >&2; exit 2; }
 root=$(cd "$(dirname "$0")/.." && pwd)
 runs=${RUNS:-3}
-mpx="$root/build/bin/multipath"
+mpx="${MPX_BUILD_DIR:-$root/build}/bin/multipath"
 ns() { local t=${EPOCHREALTIME/./}; echo "${t}000"; }  # no fork of date(1)
 ms() { echo $((($2 - $1) / 1000000)); }
 rm -f /etc/multipath.conf /etc/multipath/bindings /etc/multipath/wwids

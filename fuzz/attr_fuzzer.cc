@@ -19,7 +19,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   if (auto h = mpx::ParseHctl(text); h.ok()) {
     if (mpx::ParseHctl(h->ToString()).value().ToString() != h->ToString()) std::abort();
   }
-  if (auto d = mpx::ParseDevT(text); d.ok() && (d->first > 0xfff || d->second > 0xfffff)) std::abort();
+  if (auto d = mpx::ParseDevT(text); d.ok() && (d->first > 0xfff || d->second > 0xfffff))
+    std::abort();
 
   std::vector<std::string> args;
   for (std::string_view a : mpx::Split(text, '\n')) args.emplace_back(a);

@@ -20,6 +20,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     if (bytes_used + 4 > needed) std::abort();
   }
   auto q = mpx::scsi::DecodeStandardInquiry(bytes);
-  if (q.ok() && (q->vendor.size() > 8 || q->product.size() > 16 || q->device_type > 0x1f)) std::abort();
+  if (q.ok() && (q->vendor.size() > 8 || q->product.size() > 16 || q->device_type > 0x1f))
+    std::abort();
   return 0;
 }

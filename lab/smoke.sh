@@ -6,7 +6,8 @@
 # Needs `lab/lab setup` once (root, Debian 12).
 set -euo pipefail
 
-LAB_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+# shellcheck source=tests/lab/lib.sh
+source "$(dirname "${BASH_SOURCE[0]}")/../tests/lab/lib.sh"
 out=$(mktemp -d "${TMPDIR:-/tmp}/mpx-lab-smoke.XXXXXX")
 trap 'rm -rf "$out"' EXIT
 
@@ -31,7 +32,7 @@ grep -q device-mapper /proc/misc || { echo "FAIL: no device-mapper in /proc/misc
 exit $fail'
 
 rc=0
-"$LAB_DIR/lab" run --san scsi_debug --hosts 2 --luns 2 --udev none --timeout 600 \
-    --out "$out" -- bash -c "$check" || rc=$?
-((rc == 0)) || tail -n 50 "$out/console.log" >&2 2>/dev/null || true
+lab_step "smoke: boot, 4 paths, dm-multipath" "$out" --san scsi_debug --hosts 2 --luns 2 --udev none \
+    --timeout 600 -- bash -c "$check" || rc=$?
+((rc != 0)) || cat "$out/guest.log"
 exit "$rc"

@@ -3,7 +3,7 @@
 # view of the same paths.
 set -u
 root=$(cd "$(dirname "$0")/.." && pwd)
-mpx="$root/build/bin/multipath"
+mpx="${MPX_BUILD_DIR:-$root/build}/bin/multipath"
 echo "== the SAN: $(ls -d /sys/block/sd* | wc -l) SCSI paths"
 for b in /sys/block/sd*; do
   d=$b/device

@@ -49,11 +49,18 @@ modprobe configfs 2>/dev/null || true
 mountpoint -q /sys/kernel/config || mount -t configfs configfs /sys/kernel/config 2>/dev/null || true
 mountpoint -q /sys/kernel/debug || mount -t debugfs debugfs /sys/kernel/debug 2>/dev/null || true
 
-# Results share, mounted at the same path as on the host (after /tmp's tmpfs so
-# a host DIR under /tmp works too).
-mkdir -p "$LAB_OUT"
-mount -t 9p -o trans=virtio,version=9p2000.L,msize=262144,cache=none labout "$LAB_OUT" \
-    || die "mount results share at $LAB_OUT"
+# The 9p shares, each at its host path, parents first (after /tmp's tmpfs so
+# that host paths under /tmp work too): labout is the writable results
+# directory, shareN read-only directories the guest's own mounts would hide
+# (a checkout or build directory under /tmp, say).
+for m in "${LAB_MOUNTS[@]}"; do
+    tag=${m%% *} path=${m#* }
+    opts=trans=virtio,version=9p2000.L,msize=262144,cache=none
+    [[ $tag == labout ]] || opts=ro,$opts
+    mkdir -p "$path" 2>/dev/null || [[ -d $path ]] || die "no mount point $path for share $tag"
+    mount -t 9p -o "$opts" "$tag" "$path" || die "mount share $tag at $path"
+done
+mountpoint -q "$LAB_OUT" || die "results share not mounted at $LAB_OUT"
 
 # The cached Debian kernel's modules replace the host's /lib/modules (in the overlay
 # only), so plain `modprobe` works for the guest command too.
@@ -110,6 +117,7 @@ log "ready after ${T1}s uptime (stage 2: $(awk "BEGIN{print $T1 - $T0}")s); runn
 cd "$LAB_CWD" 2>/dev/null || { log "cwd $LAB_CWD not visible in the guest, using /"; cd /; }
 export MPX_LAB_OUT="$LAB_OUT" MPX_LAB_SAN="$LAB_SAN" MPX_LAB_UDEV="$LAB_UDEV"
 export MPX_LAB_HOSTS="$LAB_HOSTS" MPX_LAB_LUNS="$LAB_LUNS" MPX_LAB_DISKS="$LAB_DISKS"
+[[ -z $LAB_BUILD_DIR ]] || export MPX_BUILD_DIR="$LAB_BUILD_DIR"
 "${LAB_CMD[@]}" >"$LAB_OUT/guest.log" 2>&1
 rc=$?
 echo "$rc" >"$LAB_OUT/rc"

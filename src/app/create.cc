@@ -21,8 +21,8 @@
 #include "output/discovery_report.h"
 #include "output/topology_text.h"
 #include "plan/table_compare.h"
-#include "policy/path_validity.h"
 #include "policy/coalesce.h"
+#include "policy/path_validity.h"
 #include "state/wwids.h"
 
 namespace mpx {
@@ -302,8 +302,8 @@ CommandOutput RunCreate(const MultipathOptions& o, Context& ctx) {
       if (a.kind == ActionKind::kCreate) created.push_back(&w.map);
       // The loaded table on stderr, as the reference logs it at -v2.
       if (o.verbosity >= 2 && a.kind != ActionKind::kRename) {
-        r.err += w.map.name + (a.kind == ActionKind::kCreate ? ": addmap [" : ": reload [") + table +
-                 "]\n";
+        r.err += w.map.name + (a.kind == ActionKind::kCreate ? ": addmap [" : ": reload [") +
+                 table + "]\n";
       }
     }
     if (o.json) continue;
@@ -350,7 +350,8 @@ CommandOutput RunCreate(const MultipathOptions& o, Context& ctx) {
     // when the rules run.
     for (const MultipathMap* m : remembered) {
       std::string note = TriggerPathUevents(ctx, *m, found.paths, &r.err);
-      if (o.verbosity >= 3 && !note.empty()) r.out += m->name + ": change uevent for " + note + "\n";
+      if (o.verbosity >= 3 && !note.empty())
+        r.out += m->name + ": change uevent for " + note + "\n";
     }
   }
   if (!o.dry_run) WarnIfNoDaemon(o.verbosity, ctx, !current->empty() || !created.empty(), r);

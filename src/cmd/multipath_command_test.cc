@@ -67,8 +67,10 @@ TEST_F(MultipathCommandTest, PathsOfAMapNewToTheWwidsFileGetAChangeUevent) {
   // udev already claims sdc (W3, host 0); sdf (W3, host 1) is claimed but its
   // smart wait still runs; sdb has a partition.
   udev_.Set(makedev(8, 32), {{"DM_MULTIPATH_DEVICE_PATH", "1"}});
-  udev_.Set(makedev(8, 80), {{"DM_MULTIPATH_DEVICE_PATH", "1"}, {"FIND_MULTIPATHS_WAIT_UNTIL", "99.5"}});
-  dir_.Write("sys/devices/pseudo_0/adapter0/host0/target0:0:0/0:0:0:1/block/sdb/sdb1/partition", "1\n");
+  udev_.Set(makedev(8, 80),
+            {{"DM_MULTIPATH_DEVICE_PATH", "1"}, {"FIND_MULTIPATHS_WAIT_UNTIL", "99.5"}});
+  dir_.Write("sys/devices/pseudo_0/adapter0/host0/target0:0:0/0:0:0:1/block/sdb/sdb1/partition",
+             "1\n");
   dir_.Write("sys/devices/pseudo_0/adapter0/host0/target0:0:0/0:0:0:1/block/sdb/sdb1/uevent", "");
   CommandOutput r = Run({"-v3"});
   EXPECT_EQ(r.exit_code, 0) << r.err;
@@ -84,7 +86,8 @@ TEST_F(MultipathCommandTest, PathsOfAMapNewToTheWwidsFileGetAChangeUevent) {
 }
 
 TEST_F(MultipathCommandTest, StderrHasTheLoadedTablesAndTheNoDaemonWarningAsTheReference) {
-  const std::string warning = "Warning: multipath devices exist, but multipathd service is not running\n";
+  const std::string warning =
+      "Warning: multipath devices exist, but multipathd service is not running\n";
   CommandOutput r = Run({"-q"});  // -q: queue_if_no_path stays, as configured
   EXPECT_EQ(r.exit_code, 0) << r.err;
   EXPECT_NE(r.err.find(W2 + ": addmap [0 16384 multipath 0 1 alua 2 1 service-time 0 1 1 8:16 1 "

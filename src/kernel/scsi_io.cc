@@ -21,8 +21,8 @@ constexpr size_t kMaxVpd = 4096;
 std::string StatusText(const ScsiReply& r) {
   char buf[160];
   std::snprintf(buf, sizeof buf, "status 0x%x host 0x%x driver 0x%x sense key 0x%x asc 0x%x",
-                r.status, r.host_status, r.driver_status,
-                r.sense.size() > 2 ? r.sense[2] & 0xf : 0, r.sense.size() > 12 ? r.sense[12] : 0);
+                r.status, r.host_status, r.driver_status, r.sense.size() > 2 ? r.sense[2] & 0xf : 0,
+                r.sense.size() > 12 ? r.sense[12] : 0);
   return buf;
 }
 
@@ -71,8 +71,9 @@ Result<ScsiReply> SgIo::TestUnitReady(const std::string& devnode) {
 
 Result<std::vector<uint8_t>> SgIo::InquiryVpd(const std::string& devnode, uint8_t page) {
   std::vector<uint8_t> buf(kMaxVpd);
-  uint8_t cdb[6] = {kInquiry, 1, page, static_cast<uint8_t>(kMaxVpd >> 8),
-                    static_cast<uint8_t>(kMaxVpd & 0xff), 0};
+  uint8_t cdb[6] = {
+      kInquiry, 1, page, static_cast<uint8_t>(kMaxVpd >> 8), static_cast<uint8_t>(kMaxVpd & 0xff),
+      0};
   char what[32];
   std::snprintf(what, sizeof what, "INQUIRY VPD page 0x%02x", page);
   size_t got = 0;
@@ -89,18 +90,30 @@ Result<std::vector<uint8_t>> SgIo::ReportTargetPortGroups(const std::string& dev
   uint32_t len = 1024;
   for (int attempt = 0; attempt < 2; ++attempt) {
     std::vector<uint8_t> buf(len);
-    uint8_t cdb[12] = {0xa3, 0x0a, 0, 0, 0, 0, static_cast<uint8_t>(len >> 24),
-                       static_cast<uint8_t>(len >> 16), static_cast<uint8_t>(len >> 8),
-                       static_cast<uint8_t>(len), 0, 0};
+    uint8_t cdb[12] = {0xa3,
+                       0x0a,
+                       0,
+                       0,
+                       0,
+                       0,
+                       static_cast<uint8_t>(len >> 24),
+                       static_cast<uint8_t>(len >> 16),
+                       static_cast<uint8_t>(len >> 8),
+                       static_cast<uint8_t>(len),
+                       0,
+                       0};
     size_t got = 0;
     auto r = Send(devnode, cdb, buf, timeout_ms_, "REPORT TARGET PORT GROUPS", &got);
     if (!r.ok()) return r.error();
     if (r->status != 0 || r->host_status != 0 || r->driver_status != 0) {
-      return MakeError(devnode + ": REPORT TARGET PORT GROUPS failed: " + StatusText(r.value()), EIO);
+      return MakeError(devnode + ": REPORT TARGET PORT GROUPS failed: " + StatusText(r.value()),
+                       EIO);
     }
     buf.resize(got);
     if (got < 4) return buf;
-    uint32_t need = ((uint32_t{buf[0]} << 24) | (uint32_t{buf[1]} << 16) | (uint32_t{buf[2]} << 8) | buf[3]) + 4;
+    uint32_t need =
+        ((uint32_t{buf[0]} << 24) | (uint32_t{buf[1]} << 16) | (uint32_t{buf[2]} << 8) | buf[3]) +
+        4;
     if (need <= got || need > 65536) return buf;  // complete, or let the parser refuse it
     len = need;
   }

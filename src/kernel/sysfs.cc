@@ -71,12 +71,14 @@ Result<std::vector<std::string>> DirSysfs::List(std::string_view dir) const {
 }
 
 // Appends `rel` to the resolved directory `dir`, folding "." and "..".
-Result<std::string> DirSysfs::Join(std::string dir, std::string_view rel, std::string_view orig) const {
+Result<std::string> DirSysfs::Join(std::string dir, std::string_view rel,
+                                   std::string_view orig) const {
   for (std::string_view comp : Split(rel, '/')) {
     if (comp.empty() || comp == ".") continue;
     if (comp == "..") {
       if (dir.empty()) {
-        return MakeError(root_ + "/" + std::string(orig) + " resolves outside the sysfs root", EXDEV);
+        return MakeError(root_ + "/" + std::string(orig) + " resolves outside the sysfs root",
+                         EXDEV);
       }
       size_t slash = dir.rfind('/');
       dir.erase(slash == std::string::npos ? 0 : slash);

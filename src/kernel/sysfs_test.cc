@@ -64,7 +64,8 @@ TEST_F(DirSysfsTest, WriteGoesToTheAttributeThroughLinks) {
 TEST_F(DirSysfsTest, WriteNeverCreatesAnAttribute) {
   auto s = fs_->Write("block/sda/no_such_attr", "1");
   ASSERT_FALSE(s.ok());
-  EXPECT_NE(s.error().message.find("/sys/block/sda/no_such_attr"), std::string::npos) << s.error().message;
+  EXPECT_NE(s.error().message.find("/sys/block/sda/no_such_attr"), std::string::npos)
+      << s.error().message;
   EXPECT_FALSE(fs_->Exists("block/sda/no_such_attr"));
 }
 

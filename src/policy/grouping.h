@@ -24,7 +24,8 @@ std::vector<PathGroup> GroupPaths(GroupingPolicy policy, const std::vector<size_
 
 // A group's priority: the average priority of its usable paths (checker up
 // or ghost, or not yet checked); 0 when none is usable.
-int GroupPriority(const PathGroup& group, const std::vector<Path>& paths, const std::vector<int>& prio);
+int GroupPriority(const PathGroup& group, const std::vector<Path>& paths,
+                  const std::vector<int>& prio);
 
 // Counts usable paths of a group (the tie-break of group ordering).
 size_t UsablePaths(const PathGroup& group, const std::vector<Path>& paths);

@@ -10,5 +10,4 @@ int AluaStatePriority(std::string_view s) {
   return 0;
 }
 
-
 }  // namespace mpx

@@ -17,7 +17,7 @@ struct MapSettings {
   GroupingPolicy grouping = GroupingPolicy::kFailover;
   std::string selector = "service-time 0";
   std::string features = "0";
-  std::string hwhandler = "0";           // "0": retain what the kernel attached
+  std::string hwhandler = "0";             // "0": retain what the kernel attached
   bool retain_attached_hw_handler = true;  // always on kernels >= 4.3
 };
 

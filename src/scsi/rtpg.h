@@ -35,7 +35,8 @@ std::vector<uint8_t> RtpgCdb(uint32_t allocation_length);
 // Parses a reply (4-byte RETURN DATA LENGTH header; the extended header is
 // recognised by its format bits). `*needed` (optional) gets the reply's full
 // size so a caller can retry with a bigger buffer when it was cut short.
-Result<std::vector<TargetPortGroup>> ParseRtpg(std::span<const uint8_t> reply, size_t* needed = nullptr);
+Result<std::vector<TargetPortGroup>> ParseRtpg(std::span<const uint8_t> reply,
+                                               size_t* needed = nullptr);
 
 // alua prioritizer: active/optimized 50, active/non-optimized 10,
 // lba-dependent 5, standby 1, others 0; the preferred bit adds 80 except to

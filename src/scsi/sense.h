@@ -9,7 +9,7 @@
 namespace mpx::scsi {
 
 struct Sense {
-  uint8_t key = 0;   // e.g. 0x2 NOT READY, 0x6 UNIT ATTENTION
+  uint8_t key = 0;  // e.g. 0x2 NOT READY, 0x6 UNIT ATTENTION
   uint8_t asc = 0;
   uint8_t ascq = 0;
 };

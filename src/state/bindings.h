@@ -26,9 +26,9 @@ struct Binding {
 };
 
 struct BindingsFile {
-  std::string name;                 // for messages
-  std::vector<std::string> lines;   // the file as read, without newlines
-  std::vector<Binding> bindings;    // the valid ones, in file order
+  std::string name;                   // for messages
+  std::vector<std::string> lines;     // the file as read, without newlines
+  std::vector<Binding> bindings;      // the valid ones, in file order
   std::vector<std::string> warnings;  // "bindings:7: ..."
 };
 

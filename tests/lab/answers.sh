@@ -4,13 +4,12 @@
 # find_multipaths mode (tests/lab/answers-guest.sh, compare_answers.py).
 # Usage: tests/lab/answers.sh [RESULTS_DIR]
 set -uo pipefail
-root=$(cd "$(dirname "$0")/../.." && pwd)
+# shellcheck source=tests/lab/lib.sh
+source "$(dirname "$0")/lib.sh"
 results=${1:-$(mktemp -d /tmp/mpx-answers.XXXXXX)}
 mkdir -p "$results"
-if ! "$root/lab/lab" run --san scsi_debug --hosts 2 --luns 2 --udev none --out "$results" \
-    -- "$root/tests/lab/answers-guest.sh" >"$results/host.log" 2>&1; then
-  echo "FAIL: guest run failed"; tail -20 "$results/host.log"; exit 1
-fi
+lab_step "answers, every find_multipaths mode" "$results" --san scsi_debug --hosts 2 --luns 2 --udev none \
+  -- "$root/tests/lab/answers-guest.sh" || exit 1
 python3 "$root/tests/lab/compare_answers.py" "$results"
 rc=$?
 echo "results in $results"

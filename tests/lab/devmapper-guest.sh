@@ -6,7 +6,7 @@
 set -uo pipefail
 [[ -d /run/mpx-lab/ctl ]] || { echo "$0: run this inside the lab guest (lab/lab run)" >&2; exit 2; }
 root=$(cd "$(dirname "$0")/../.." && pwd)
-probe=$root/build/bin/mpx_dm_probe
+probe=${MPX_BUILD_DIR:-$root/build}/bin/mpx_dm_probe
 udev=${MPX_LAB_UDEV:-none}
 rc=0
 

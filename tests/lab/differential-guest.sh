@@ -8,7 +8,7 @@ set -u
 [[ -d /run/mpx-lab/ctl ]] || { echo "$0: run this inside the lab guest" >&2; exit 2; }
 root=$(cd "$(dirname "$0")/../.." && pwd)
 out=${MPX_LAB_OUT:?}
-mpx="$root/build/bin/multipath"
+mpx="${MPX_BUILD_DIR:-$root/build}/bin/multipath"
 mkdir -p /etc/multipath
 
 # shellcheck source=lab/guest/reference-udev-stub.sh

@@ -196,7 +196,8 @@ int Probe() {
         "info by uuid finds " + name, by_uuid.ok() ? by_uuid->name : by_uuid.error().message);
   auto by_devt = info.ok() ? dm.InfoByDevT(info->major, info->minor) : info;
   Check(by_devt.ok() && by_devt->name == name && by_devt->uuid == "mpath-mpxprobe",
-        "info by device number finds " + name, by_devt.ok() ? by_devt->name : by_devt.error().message);
+        "info by device number finds " + name,
+        by_devt.ok() ? by_devt->name : by_devt.error().message);
   auto no_uuid = dm.InfoByUuid("mpath-no-such-wwid");
   Check(!no_uuid.ok() && no_uuid.error().code == ENXIO, "info by unknown uuid: no such map",
         no_uuid.ok() ? no_uuid->name : no_uuid.error().message);

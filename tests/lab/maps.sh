@@ -6,22 +6,21 @@
 #     devmap_name, -ll and flush (tests/lab/udev-nodes-guest.sh).
 # Usage: tests/lab/maps.sh [RESULTS_DIR]
 set -uo pipefail
-root=$(cd "$(dirname "$0")/../.." && pwd)
+# shellcheck source=tests/lab/lib.sh
+source "$(dirname "$0")/lib.sh"
 results=${1:-$(mktemp -d /tmp/mpx-maps.XXXXXX)}
 fail=0
 mkdir -p "$results/differential" "$results/udev"
 echo "=== differential: five configs, reference vs mpx"
-if "$root/lab/lab" run --san scsi_debug --hosts 4 --luns 2 --udev none --out "$results/differential" \
-    -- "$root/tests/lab/differential-guest.sh" >"$results/differential/host.log" 2>&1; then
+if lab_step "differential: five configs" "$results/differential" --san scsi_debug --hosts 4 --luns 2 \
+    --udev none -- "$root/tests/lab/differential-guest.sh"; then
   python3 "$root/tests/lab/compare_maps.py" "$results/differential" || fail=1
 else
-  echo "FAIL: guest run failed"; tail -20 "$results/differential/host.log"; fail=1
+  fail=1
 fi
 echo "=== udev: nodes, links, devmap_name, -ll, flush"
-if ! "$root/lab/lab" run --san scsi_debug --hosts 2 --luns 2 --udev sg3 --out "$results/udev" \
-    -- "$root/tests/lab/udev-nodes-guest.sh" >"$results/udev/host.log" 2>&1; then
-  echo "FAIL: guest run failed"; tail -20 "$results/udev/host.log"; fail=1
-fi
+lab_step "udev: nodes, links, claims" "$results/udev" --san scsi_debug --hosts 2 --luns 2 --udev sg3 \
+  -- "$root/tests/lab/udev-nodes-guest.sh" || fail=1
 grep -sE '^(ok|FAIL) ' "$results/udev/guest.log"
 echo "results in $results"
 exit $fail

@@ -4,7 +4,7 @@
 set -uo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)
 out=${MPX_LAB_OUT:?}
-mpx="$root/build/bin/multipath"
+mpx="${MPX_BUILD_DIR:-$root/build}/bin/multipath"
 "$mpx" -d -i --json >"$out/mpx.json" 2>"$out/mpx.err"
 echo $? >"$out/mpx.rc"
 "$mpx" -d -i -v3 >"$out/mpx-v3.txt" 2>&1

@@ -5,7 +5,7 @@
 set -u
 [[ -d /run/mpx-lab/ctl ]] || { echo "$0: run this inside the lab guest" >&2; exit 2; }
 root=$(cd "$(dirname "$0")/../.." && pwd)
-mpx="$root/build/bin/multipath"
+mpx="${MPX_BUILD_DIR:-$root/build}/bin/multipath"
 fail=0
 check() { if eval "$2"; then echo "ok $1"; else echo "FAIL $1"; fail=1; fi; }
 rm -f /etc/multipath.conf /etc/multipath/bindings /etc/multipath/wwids
@@ -19,7 +19,7 @@ for name in $(dmsetup ls --target multipath | awk '{print $1}'); do
   check "$name: /dev/mapper node" "[[ -b /dev/mapper/$name ]]"
   check "$name: /dev/disk/by-id/dm-uuid-$uuid" "[[ -e /dev/disk/by-id/dm-uuid-$uuid ]]"
   check "$name: /dev/disk/by-id/dm-name-$name" "[[ -e /dev/disk/by-id/dm-name-$name ]]"
-  check "$name: devmap_name $devt" "[[ \$($root/build/bin/devmap_name ${devt%:*} ${devt#*:}) == $name ]]"
+  check "$name: devmap_name $devt" "[[ \$(${MPX_BUILD_DIR:-$root/build}/bin/devmap_name ${devt%:*} ${devt#*:}) == $name ]]"
   check "$name: read through the map" "dd if=/dev/mapper/$name of=/dev/null bs=4k count=16 iflag=direct 2>/dev/null"
 done
 # New WWIDs: mpx sent each path a change uevent, so udev's rules claimed them.

@@ -3,7 +3,8 @@
 # and every candidate map in mpx equals the reference's on the same guest.
 # Usage: tests/lab/wwid_parity.sh [RESULTS_DIR]
 set -uo pipefail
-root=$(cd "$(dirname "$0")/../.." && pwd)
+# shellcheck source=tests/lab/lib.sh
+source "$(dirname "$0")/lib.sh"
 results=${1:-$(mktemp -d /tmp/mpx-parity.XXXXXX)}
 fail=0
 for san in scsi_debug scsi-hd; do
@@ -13,9 +14,9 @@ for san in scsi_debug scsi-hd; do
     topo=(--hosts 4 --luns 4)
     [[ $san == scsi-hd ]] && topo=(--disks 3)
     echo "=== $san, udev $udev"
-    if ! "$root/lab/lab" run --san "$san" "${topo[@]}" --udev "$udev" --out "$dir" \
-        -- "$root/tests/lab/parity-guest.sh" >"$dir/host.log" 2>&1; then
-      echo "FAIL: guest run failed, see $dir"; tail -20 "$dir/host.log"; fail=1; continue
+    if ! lab_step "$san, udev $udev" "$dir" --san "$san" "${topo[@]}" --udev "$udev" \
+        -- "$root/tests/lab/parity-guest.sh"; then
+      fail=1; continue
     fi
     if ! python3 "$root/tests/lab/compare_wwids.py" "$dir"; then fail=1; fi
   done
