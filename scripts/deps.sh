@@ -2,7 +2,7 @@
 # Installs what building and unit-testing mpx needs on Debian 12 (idempotent).
 # The lab's own packages come from `lab/lab setup`.
 set -euo pipefail
-pkgs=(build-essential cmake ninja-build pkg-config g++ clang clang-tidy libclang-rt-14-dev git python3
+pkgs=(build-essential dpkg-dev cmake ninja-build pkg-config g++ clang clang-format clang-tidy libclang-rt-14-dev git python3
       libgtest-dev libgmock-dev libudev-dev libdevmapper-dev)
 missing=()
 for p in "${pkgs[@]}"; do

@@ -18,8 +18,11 @@ jobs=$(nproc)
 
 scripts/deps.sh
 
+echo "== formatting (clang-format)"
+git ls-files '*.cc' '*.h' | xargs clang-format --dry-run --Werror
+
 echo "== build and unit tests"
-cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
+cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DMPX_WERROR=ON -DMPX_TESTS=ON >/dev/null
 cmake --build build -j"$jobs"
 ctest --test-dir build -L unit -j"$jobs" --output-on-failure
 
@@ -28,10 +31,13 @@ tidy=$(git ls-files 'src/*.cc' | grep -v '_test\.cc$' | xargs -P "$jobs" -n 6 cl
 if grep -E '(error|warning):' <<<"$tidy"; then echo "clang-tidy found problems" >&2; exit 1; fi
 
 echo "== unit tests under ASan+UBSan"
-cmake -S . -B build-asan -G Ninja -DCMAKE_BUILD_TYPE=Debug -DMPX_SANITIZE=ON >/dev/null
+cmake -S . -B build-asan -G Ninja -DCMAKE_BUILD_TYPE=Debug -DMPX_SANITIZE=ON -DMPX_WERROR=ON >/dev/null
 cmake --build build-asan -j"$jobs" --target mpx_unit_tests
 ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
   ctest --test-dir build-asan -L unit -j"$jobs" --output-on-failure
+
+echo "== packagers' builds: the programs warning-free as Release (gcc, clang) and with dpkg-buildflags"
+scripts/packager-builds.sh
 
 if [[ -x fuzz/run.sh ]]; then
   echo "== fuzzers (${fuzz_seconds}s each)"

@@ -1,0 +1,34 @@
+#!/usr/bin/env bash
+# Builds the programs (not the tests) the ways distributions do, each with
+# -Werror so that CI fails on any warning (packagers' own builds never get
+# -Werror: MPX_WERROR is off by default):
+#   release-gcc    CMAKE_BUILD_TYPE=Release with g++
+#   dpkg-gcc       CMAKE_BUILD_TYPE=None with Debian's dpkg-buildflags (-O2, fortify, ...)
+#   release-clang  CMAKE_BUILD_TYPE=Release with clang++
+# Usage: scripts/packager-builds.sh [CONFIG...]   (default: all three)
+# Build trees go to build-pkg-CONFIG/.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+configs=("$@")
+((${#configs[@]})) || configs=(release-gcc dpkg-gcc release-clang)
+programs=(multipath devmap_name)
+
+build() {  # build NAME CMAKE_ARGS...
+  local name=$1 dir=build-pkg-$1
+  shift
+  echo "-- $name"
+  cmake -S . -B "$dir" -G Ninja -DMPX_TESTS=OFF -DMPX_WERROR=ON "$@" >/dev/null
+  cmake --build "$dir" -j"$(nproc)" --target "${programs[@]}"
+}
+
+for c in "${configs[@]}"; do
+  case "$c" in
+  release-gcc) CXX=g++ build "$c" -DCMAKE_BUILD_TYPE=Release ;;
+  dpkg-gcc)
+    CXX=g++ CXXFLAGS="$(dpkg-buildflags --get CXXFLAGS) $(dpkg-buildflags --get CPPFLAGS)" \
+      LDFLAGS="$(dpkg-buildflags --get LDFLAGS)" build "$c" -DCMAKE_BUILD_TYPE=None ;;
+  release-clang) CXX=clang++ build "$c" -DCMAKE_BUILD_TYPE=Release ;;
+  *) echo "packager-builds: unknown configuration $c" >&2; exit 2 ;;
+  esac
+done
+echo "-- packagers' builds warning-free: ${configs[*]}"
