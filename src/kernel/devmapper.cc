@@ -1,6 +1,8 @@
 #include "kernel/devmapper.h"
 
+#include <fcntl.h>
 #include <libdevmapper.h>
+#include <unistd.h>
 
 #include <algorithm>
 #include <cerrno>
@@ -9,6 +11,7 @@
 #include <memory>
 #include <system_error>
 
+#include "base/atomic_file.h"
 #include "base/strings.h"
 
 namespace mpx {
@@ -44,6 +47,10 @@ Error Fail(const std::string& name, std::string_view op, dm_task* t) {
 Result<Task> NewTask(int type, const std::string& name, std::string_view op) {
   t_last_log.clear();
   Task t(dm_task_create(type));
+  // dm_task_create fails on allocation, or when the library's version check
+  // (its first ioctl) failed: then the library said why.
+  if (!t && !t_last_log.empty())
+    return MakeError("map " + name + ": " + std::string(op) + ": " + t_last_log);
   if (!t) return MakeError("map " + name + ": " + std::string(op) + ": out of memory", ENOMEM);
   if (!name.empty() && dm_task_set_name(t.get(), name.c_str()) == 0) return Fail(name, op, nullptr);
   return t;
@@ -117,7 +124,44 @@ DmMapInfo InfoOf(dm_task* t, const std::string& name, const dm_info& i) {
   return m;
 }
 
+// What the kernel says when DM_VERSION failed: the control node's errno (the
+// library logs it only as text) and /proc/misc.
+DmAvailability Diagnose(std::string control_node) {
+  DmAvailability a;
+  a.control_node = std::move(control_node);
+  int fd = ::open(a.control_node.c_str(), O_RDWR | O_CLOEXEC);
+  a.open_errno = fd < 0 ? errno : 0;
+  if (fd >= 0) ::close(fd);
+  if (auto misc = ReadWholeFile("/proc/misc"); misc.ok()) {
+    a.in_proc_misc = ProcMiscListsDeviceMapper(misc.value());
+  }
+  a.absence = ClassifyDmAbsence(a.open_errno, a.in_proc_misc);
+  return a;
+}
+
 }  // namespace
+
+DmAbsence ClassifyDmAbsence(int open_errno, std::optional<bool> in_proc_misc) {
+  if (open_errno == 0) return DmAbsence::kNoAnswer;
+  if (in_proc_misc == false)
+    return DmAbsence::kNoDriver;  // whatever the node, nothing is behind it
+  if (open_errno == EACCES || open_errno == EPERM) return DmAbsence::kNoAccess;
+  // ENODEV, ENXIO: a node with no driver behind it; when /proc/misc lists the
+  // driver, the node is the wrong one.
+  if ((open_errno == ENODEV || open_errno == ENXIO) && !in_proc_misc.has_value()) {
+    return DmAbsence::kNoDriver;
+  }
+  return DmAbsence::kNoControlNode;
+}
+
+bool ProcMiscListsDeviceMapper(std::string_view proc_misc) {
+  for (std::string_view line : Split(proc_misc, '\n')) {
+    line = Trim(line);
+    size_t space = line.find_first_of(" \t");
+    if (space != std::string_view::npos && Trim(line.substr(space)) == "device-mapper") return true;
+  }
+  return false;
+}
 
 Result<DmTarget> SplitTargetLine(std::string_view line) {
   DmTarget t;
@@ -148,6 +192,26 @@ LibDevmapper::LibDevmapper(bool udev_sync) {
   udev_sync_ = dm_udev_get_sync_support() != 0;
 }
 
+DmAvailability LibDevmapper::Availability() {
+  if (!availability_) {
+    t_last_log.clear();
+    char version[64];
+    if (dm_driver_version(version, sizeof version) != 0) {
+      availability_.emplace();
+      availability_->control_node = std::string(dm_dir()) + "/control";
+    } else {
+      availability_ = Diagnose(std::string(dm_dir()) + "/control");
+    }
+  }
+  return *availability_;
+}
+
+mpx::Status LibDevmapper::Ready(const std::string& name, std::string_view op) {
+  if (Availability().available()) return {};
+  return MakeError("map " + name + ": " + std::string(op) + ": device-mapper is not available",
+                   kDmUnavailable);
+}
+
 void LibDevmapper::BeginBatch() {
   batching_ = true;
   batch_cookie_ = 0;
@@ -163,6 +227,7 @@ void LibDevmapper::EndBatch() {
 }
 
 Result<std::vector<DmMapInfo>> LibDevmapper::List(std::string_view target_type) {
+  if (auto ready = Ready("*", "list"); !ready) return ready.error();
   auto list = NewTask(DM_DEVICE_LIST, "", "list");
   if (!list) return list.error();
   if (dm_task_run(list->get()) == 0) return Fail("*", "list", list->get());
@@ -191,6 +256,7 @@ Result<std::vector<DmMapInfo>> LibDevmapper::List(std::string_view target_type) 
 }
 
 Result<DmMapInfo> LibDevmapper::Info(const std::string& name) {
+  if (auto ready = Ready(name, "info"); !ready) return ready.error();
   auto t = NewTask(DM_DEVICE_INFO, name, "info");
   if (!t) return t.error();
   dm_info i{};
@@ -216,6 +282,7 @@ Result<DmMapInfo> RunInfoLookup(dm_task* t, const std::string& what) {
 }  // namespace
 
 Result<DmMapInfo> LibDevmapper::InfoByUuid(const std::string& uuid) {
+  if (auto ready = Ready("uuid " + uuid, "info"); !ready) return ready.error();
   auto t = NewTask(DM_DEVICE_INFO, "", "info");
   if (!t) return t.error();
   if (dm_task_set_uuid(t->get(), uuid.c_str()) == 0) return Fail("uuid " + uuid, "info", t->get());
@@ -224,6 +291,7 @@ Result<DmMapInfo> LibDevmapper::InfoByUuid(const std::string& uuid) {
 
 Result<DmMapInfo> LibDevmapper::InfoByDevT(uint32_t major, uint32_t minor) {
   const std::string what = std::to_string(major) + ":" + std::to_string(minor);
+  if (auto ready = Ready(what, "info"); !ready) return ready.error();
   auto t = NewTask(DM_DEVICE_INFO, "", "info");
   if (!t) return t.error();
   if (dm_task_set_major(t->get(), static_cast<int>(major)) == 0 ||
@@ -234,6 +302,7 @@ Result<DmMapInfo> LibDevmapper::InfoByDevT(uint32_t major, uint32_t minor) {
 }
 
 Result<std::string> LibDevmapper::Table(const std::string& name) {
+  if (auto ready = Ready(name, "table"); !ready) return ready.error();
   auto t = NewTask(DM_DEVICE_TABLE, name, "table");
   if (!t) return t.error();
   if (dm_task_run(t->get()) == 0) return Fail(name, "table", t->get());
@@ -241,6 +310,7 @@ Result<std::string> LibDevmapper::Table(const std::string& name) {
 }
 
 Result<std::string> LibDevmapper::Status(const std::string& name) {
+  if (auto ready = Ready(name, "status"); !ready) return ready.error();
   auto t = NewTask(DM_DEVICE_STATUS, name, "status");
   if (!t) return t.error();
   if (dm_task_run(t->get()) == 0) return Fail(name, "status", t->get());
@@ -249,6 +319,7 @@ Result<std::string> LibDevmapper::Status(const std::string& name) {
 
 mpx::Status LibDevmapper::Create(const std::string& name, const std::string& uuid,
                                  const std::string& table) {
+  if (auto ready = Ready(name, "create"); !ready) return ready.error();
   auto t = NewTask(DM_DEVICE_CREATE, name, "create");
   if (!t) return t.error();
   if (auto added = AddTargets(t->get(), name, "create", table); !added) return added.error();
@@ -260,6 +331,7 @@ mpx::Status LibDevmapper::Create(const std::string& name, const std::string& uui
 }
 
 mpx::Status LibDevmapper::Reload(const std::string& name, const std::string& table) {
+  if (auto ready = Ready(name, "reload"); !ready) return ready.error();
   auto t = NewTask(DM_DEVICE_RELOAD, name, "reload");
   if (!t) return t.error();
   if (auto added = AddTargets(t->get(), name, "reload", table); !added) return added.error();
@@ -277,6 +349,7 @@ mpx::Status LibDevmapper::Reload(const std::string& name, const std::string& tab
 }
 
 mpx::Status LibDevmapper::Suspend(const std::string& name) {
+  if (auto ready = Ready(name, "suspend"); !ready) return ready.error();
   auto t = NewTask(DM_DEVICE_SUSPEND, name, "suspend");
   if (!t) return t.error();
   dm_task_no_flush(t->get());
@@ -285,6 +358,7 @@ mpx::Status LibDevmapper::Suspend(const std::string& name) {
 }
 
 mpx::Status LibDevmapper::Resume(const std::string& name) {
+  if (auto ready = Ready(name, "resume"); !ready) return ready.error();
   auto t = NewTask(DM_DEVICE_RESUME, name, "resume");
   if (!t) return t.error();
   if (!RunWithCookie(t->get(), udev_sync_, 0, batching_ ? &batch_cookie_ : nullptr))
@@ -293,6 +367,7 @@ mpx::Status LibDevmapper::Resume(const std::string& name) {
 }
 
 mpx::Status LibDevmapper::Rename(const std::string& name, const std::string& new_name) {
+  if (auto ready = Ready(name, "rename"); !ready) return ready.error();
   auto t = NewTask(DM_DEVICE_RENAME, name, "rename");
   if (!t) return t.error();
   if (dm_task_set_newname(t->get(), new_name.c_str()) == 0) return Fail(name, "rename", nullptr);
@@ -302,6 +377,7 @@ mpx::Status LibDevmapper::Rename(const std::string& name, const std::string& new
 }
 
 mpx::Status LibDevmapper::Remove(const std::string& name, RemoveMode mode) {
+  if (auto ready = Ready(name, "remove"); !ready) return ready.error();
   if (mode == RemoveMode::kNow) {
     auto info = Info(name);
     if (!info && info.error().code == ENXIO)
@@ -327,6 +403,7 @@ mpx::Status LibDevmapper::Remove(const std::string& name, RemoveMode mode) {
 }
 
 mpx::Status LibDevmapper::Message(const std::string& name, const std::string& message) {
+  if (auto ready = Ready(name, "message \"" + message + "\""); !ready) return ready.error();
   auto t = NewTask(DM_DEVICE_TARGET_MSG, name, "message \"" + message + "\"");
   if (!t) return t.error();
   if (dm_task_set_sector(t->get(), 0) == 0 || dm_task_set_message(t->get(), message.c_str()) == 0 ||

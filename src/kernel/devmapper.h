@@ -9,6 +9,7 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -36,9 +37,49 @@ enum class RemoveMode {
   kDeferred,  // remove now if unused, else when the last opener closes it
 };
 
+// Why the kernel's device-mapper cannot be used at all.
+enum class DmAbsence {
+  kNone,           // it can
+  kNoDriver,       // the kernel has no device-mapper driver (dm_mod not loaded, or not built)
+  kNoControlNode,  // the driver is there, its control node is missing or not a device node
+  kNoAccess,       // the control node refuses this user (EACCES, EPERM)
+  kNoAnswer,       // the control node opens, the driver does not answer DM_VERSION
+};
+
+// What mpx saw when it first reached for device-mapper.
+struct DmAvailability {
+  DmAbsence absence = DmAbsence::kNone;
+  std::string control_node = "/dev/mapper/control";
+  int open_errno = 0;  // why opening the control node failed; 0 when it opened
+  // Whether /proc/misc lists "device-mapper" (the driver is registered);
+  // nullopt when /proc/misc could not be read.
+  std::optional<bool> in_proc_misc;
+  bool available() const { return absence == DmAbsence::kNone; }
+};
+
+// The code of every DeviceMapper error while device-mapper cannot be used at
+// all; Availability() says why. Not an errno (those are positive), so no
+// kernel answer about one map (ENXIO, EBUSY, ...) is ever taken for it.
+inline constexpr int kDmUnavailable = -1;
+inline bool IsDmUnavailable(const Error& e) { return e.code == kDmUnavailable; }
+
+// The cause of a failed DM_VERSION, from the errno of opening the control
+// node (0: it opened) and whether /proc/misc lists device-mapper. A driver
+// missing from /proc/misc explains any failure to open; without /proc/misc
+// the errno alone decides (ENODEV, ENXIO: a node with no driver behind it).
+DmAbsence ClassifyDmAbsence(int open_errno, std::optional<bool> in_proc_misc);
+
+// Whether /proc/misc's text ("<minor> <name>" lines) lists device-mapper.
+bool ProcMiscListsDeviceMapper(std::string_view proc_misc);
+
 class DeviceMapper {
  public:
   virtual ~DeviceMapper() = default;
+
+  // Whether device-mapper can be used at all and, if not, why. Found once,
+  // on the first call of any method, and remembered; while it cannot, every
+  // other method fails with kDmUnavailable and changes nothing.
+  virtual DmAvailability Availability() = 0;
 
   // Maps with a target of `target_type` (e.g. "multipath"; "" for every
   // map), sorted by name.
@@ -102,6 +143,10 @@ class LibDevmapper : public DeviceMapper {
   // Whether calls wait for udev (udevd runs, semaphores work, not disabled).
   bool udev_sync() const { return udev_sync_; }
 
+  // The first call asks the driver its version (DM_VERSION, which also makes
+  // the control node when root and autoloads dm_mod); when that fails it
+  // opens the control node itself for the errno and reads /proc/misc.
+  DmAvailability Availability() override;
   Result<std::vector<DmMapInfo>> List(std::string_view target_type) override;
   Result<DmMapInfo> Info(const std::string& name) override;
   Result<DmMapInfo> InfoByUuid(const std::string& uuid) override;
@@ -121,6 +166,11 @@ class LibDevmapper : public DeviceMapper {
   void EndBatch() override;
 
  private:
+  // kDmUnavailable (naming the map and operation) when device-mapper cannot
+  // be used; probes on the first call.
+  mpx::Status Ready(const std::string& name, std::string_view op);
+
+  std::optional<DmAvailability> availability_;
   bool udev_sync_;
   bool batching_ = false;
   uint32_t batch_cookie_ = 0;  // shared by every uevent-making call of a batch

@@ -2,8 +2,53 @@
 
 #include <gtest/gtest.h>
 
+#include <cerrno>
+
 namespace mpx {
 namespace {
+
+TEST(ClassifyDmAbsenceTest, CaseTable) {
+  struct Case {
+    int open_errno;
+    std::optional<bool> in_proc_misc;
+    DmAbsence want;
+  };
+  const Case cases[] = {
+      // No driver registered: whatever the node says, dm_mod is missing.
+      {ENODEV, false, DmAbsence::kNoDriver},
+      {ENOENT, false, DmAbsence::kNoDriver},
+      {EACCES, false, DmAbsence::kNoDriver},
+      // The driver is registered: the node is the trouble.
+      {ENOENT, true, DmAbsence::kNoControlNode},
+      {EISDIR, true, DmAbsence::kNoControlNode},
+      {ENODEV, true, DmAbsence::kNoControlNode},
+      {EACCES, true, DmAbsence::kNoAccess},
+      {EPERM, true, DmAbsence::kNoAccess},
+      // /proc/misc unreadable: the errno alone.
+      {ENODEV, std::nullopt, DmAbsence::kNoDriver},
+      {ENXIO, std::nullopt, DmAbsence::kNoDriver},
+      {ENOENT, std::nullopt, DmAbsence::kNoControlNode},
+      {EACCES, std::nullopt, DmAbsence::kNoAccess},
+      // The node opened, DM_VERSION failed all the same.
+      {0, true, DmAbsence::kNoAnswer},
+      {0, std::nullopt, DmAbsence::kNoAnswer},
+  };
+  for (const Case& c : cases) {
+    EXPECT_EQ(ClassifyDmAbsence(c.open_errno, c.in_proc_misc), c.want)
+        << "errno " << c.open_errno << " in /proc/misc "
+        << (c.in_proc_misc ? (*c.in_proc_misc ? "yes" : "no") : "unknown");
+  }
+}
+
+TEST(ProcMiscTest, FindsDeviceMapperAmongTheMiscDevices) {
+  EXPECT_TRUE(
+      ProcMiscListsDeviceMapper("234 btrfs-control\n236 device-mapper\n237 loop-control\n"));
+  EXPECT_TRUE(ProcMiscListsDeviceMapper(" 60 device-mapper"));  // right-aligned minors
+  EXPECT_FALSE(ProcMiscListsDeviceMapper("234 btrfs-control\n237 loop-control\n"));
+  EXPECT_FALSE(ProcMiscListsDeviceMapper("236 device-mapper-x\n"));
+  EXPECT_FALSE(ProcMiscListsDeviceMapper("device-mapper\n"));
+  EXPECT_FALSE(ProcMiscListsDeviceMapper(""));
+}
 
 TEST(SplitTargetLineTest, SplitsOffStartLengthAndType) {
   auto t = SplitTargetLine("0 2048 multipath 0 0 1 1 service-time 0 1 2 8:16 1 1 ");

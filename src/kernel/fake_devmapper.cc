@@ -71,6 +71,11 @@ mpx::Status FakeDeviceMapper::Begin(const std::string& op, const std::string& na
   if (!name.empty()) call += " " + name;
   if (!extra.empty()) call += " " + extra;
   calls_.push_back(call);
+  if (!availability_.available()) {
+    return MakeError(
+        "map " + (name.empty() ? "*" : name) + ": " + op + ": device-mapper is not available",
+        kDmUnavailable);
+  }
   for (auto it = injections_.begin(); it != injections_.end(); ++it) {
     if (!it->op.empty() && it->op != op) continue;
     if (--it->remaining > 0) continue;

@@ -11,8 +11,11 @@
 // table's features), fail_if_no_path (removed).
 //
 // Faults: InjectFailure makes the Nth matching call fail with an errno
-// before it has any effect, like leveldb's ErrorEnv. Every call, reads
-// included, is logged in calls() as "<op> <name> [<message>]".
+// before it has any effect, like leveldb's ErrorEnv; SetAvailability takes
+// device-mapper away (and gives it back): every call then fails with
+// kDmUnavailable, as LibDevmapper's on a kernel without device-mapper. Every
+// call, reads included, is logged in calls() as "<op> <name> [<message>]"
+// (Availability(), which touches no map, is not).
 #pragma once
 
 #include <map>
@@ -39,6 +42,9 @@ class FakeDeviceMapper : public DeviceMapper {
   // The `nth` call from now (1: the next one) whose operation is `op`
   // ("create", "message", ...; "" matches any) fails with `err`.
   void InjectFailure(int err, int nth = 1, std::string op = "");
+  // Device-mapper as Availability() reports it; while `a` is not available,
+  // every other call fails with kDmUnavailable before it has any effect.
+  void SetAvailability(DmAvailability a) { availability_ = std::move(a); }
   // Sets a map's open count (e.g. a mounted file system holds it open). A
   // deferred removal happens when the count drops to 0.
   void SetOpenCount(const std::string& name, int count);
@@ -46,6 +52,7 @@ class FakeDeviceMapper : public DeviceMapper {
   const Map* Find(const std::string& name) const;
   const std::vector<std::string>& calls() const { return calls_; }
 
+  DmAvailability Availability() override { return availability_; }
   Result<std::vector<DmMapInfo>> List(std::string_view target_type) override;
   Result<DmMapInfo> Info(const std::string& name) override;
   Result<DmMapInfo> InfoByUuid(const std::string& uuid) override;
@@ -73,6 +80,7 @@ class FakeDeviceMapper : public DeviceMapper {
   mpx::Status SetTable(Map& m, const std::string& op, const std::string& table);
   mpx::Status ApplyMessage(Map& m, const std::string& message);
 
+  DmAvailability availability_;
   std::map<std::string, Map> maps_;
   std::vector<Injection> injections_;
   std::vector<std::string> calls_;

@@ -144,5 +144,28 @@ TEST_F(FakeDeviceMapperTest, InjectedFailuresHitTheNthMatchingCall) {
   EXPECT_EQ(dm_.calls(), want);
 }
 
+TEST_F(FakeDeviceMapperTest, WithoutDeviceMapperEveryCallFailsAndChangesNothing) {
+  DmAvailability absent;
+  absent.absence = DmAbsence::kNoDriver;
+  absent.open_errno = ENODEV;
+  absent.in_proc_misc = false;
+  dm_.SetAvailability(absent);
+  EXPECT_EQ(dm_.Availability().absence, DmAbsence::kNoDriver);
+  auto list = dm_.List("multipath");
+  ASSERT_FALSE(list.ok());
+  EXPECT_TRUE(IsDmUnavailable(list.error()));
+  EXPECT_EQ(list.error().message, "map *: list: device-mapper is not available");
+  EXPECT_EQ(dm_.Info("mpatha").error().code, kDmUnavailable);
+  EXPECT_EQ(dm_.InfoByDevT(253, 0).error().code, kDmUnavailable);
+  EXPECT_EQ(dm_.Create("mpathb", "mpath-3600b", kTable).error().code, kDmUnavailable);
+  EXPECT_EQ(dm_.Remove("mpatha", RemoveMode::kNow).error().code, kDmUnavailable);
+  EXPECT_EQ(dm_.Find("mpathb"), nullptr);
+  // Back: the maps are as they were.
+  dm_.SetAvailability({});
+  EXPECT_TRUE(dm_.Availability().available());
+  EXPECT_EQ(*dm_.Table("mpatha"), kTable);
+  EXPECT_EQ(dm_.List("multipath")->size(), 1u);
+}
+
 }  // namespace
 }  // namespace mpx
