@@ -8,7 +8,7 @@ set -uo pipefail
 source "$(dirname "$0")/lib.sh"
 results=${1:-$(mktemp -d /tmp/mpx-answers.XXXXXX)}
 mkdir -p "$results"
-lab_step "answers, every find_multipaths mode" "$results" --san scsi_debug --hosts 2 --luns 2 --udev none \
+lab_step "answers, every find_multipaths mode" "$results" --san scsi_debug --hosts 2 --luns 2 --udev none --timeout 1800 \
   -- "$root/tests/lab/answers-guest.sh" || exit 1
 python3 "$root/tests/lab/compare_answers.py" "$results"
 rc=$?

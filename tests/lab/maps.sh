@@ -12,14 +12,14 @@ results=${1:-$(mktemp -d /tmp/mpx-maps.XXXXXX)}
 fail=0
 mkdir -p "$results/differential" "$results/udev"
 echo "=== differential: five configs, reference vs mpx"
-if lab_step "differential: five configs" "$results/differential" --san scsi_debug --hosts 4 --luns 2 \
+if lab_step "differential: five configs" "$results/differential" --san scsi_debug --hosts 4 --luns 2 --timeout 1200 \
     --udev none -- "$root/tests/lab/differential-guest.sh"; then
   python3 "$root/tests/lab/compare_maps.py" "$results/differential" || fail=1
 else
   fail=1
 fi
 echo "=== udev: nodes, links, devmap_name, -ll, flush"
-lab_step "udev: nodes, links, claims" "$results/udev" --san scsi_debug --hosts 2 --luns 2 --udev sg3 \
+lab_step "udev: nodes, links, claims" "$results/udev" --san scsi_debug --hosts 2 --luns 2 --udev sg3 --timeout 1200 \
   -- "$root/tests/lab/udev-nodes-guest.sh" || fail=1
 grep -sE '^(ok|FAIL) ' "$results/udev/guest.log"
 echo "results in $results"

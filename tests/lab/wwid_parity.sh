@@ -14,7 +14,7 @@ for san in scsi_debug scsi-hd; do
     topo=(--hosts 4 --luns 4)
     [[ $san == scsi-hd ]] && topo=(--disks 3)
     echo "=== $san, udev $udev"
-    if ! lab_step "$san, udev $udev" "$dir" --san "$san" "${topo[@]}" --udev "$udev" \
+    if ! lab_step "$san, udev $udev" "$dir" --san "$san" "${topo[@]}" --udev "$udev" --timeout 1200 \
         -- "$root/tests/lab/parity-guest.sh"; then
       fail=1; continue
     fi
