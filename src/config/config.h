@@ -29,6 +29,7 @@ class OptionSet {
     return s ? &*s : nullptr;
   }
   void Set(Opt opt, Setting s) { values_[static_cast<size_t>(opt)] = std::move(s); }
+  void Clear(Opt opt) { values_[static_cast<size_t>(opt)].reset(); }
   // The text of a string setting, or "" when unset.
   std::string Text(Opt opt) const;
   bool empty() const;
@@ -43,13 +44,17 @@ struct DeviceEntry {
   OptionSet options;
   std::string where;  // "file:line" of `device {`, or "built-in"
   std::shared_ptr<const Regex> vendor, product, revision;  // revision may be null
+  // A field's regex does not compile: the reference keeps such an entry (and
+  // prints it) but it matches no device.
+  bool never_matches = false;
 
   // Unanchored POSIX ERE match of all given fields, like the reference's hwe_regmatch.
   bool Matches(const std::string& vendor, const std::string& product,
                const std::string& revision) const;
 };
 
-// Builds a DeviceEntry; error when vendor or product is missing or a regex is bad.
+// Builds a DeviceEntry; error "<where>: device section missing vendor or
+// product; ignored" when one is missing. A bad regex makes it never_matches.
 Result<DeviceEntry> MakeDeviceEntry(OptionSet options, std::string where);
 
 // A multipaths { multipath { } } entry; wwid is always set.

@@ -2,9 +2,11 @@
 
 #include <cctype>
 #include <climits>
+#include <cstdint>
+#include <vector>
 
-#include "base/posix_regex.h"
 #include "base/strings.h"
+#include "config/config_regex.h"
 
 namespace mpx {
 namespace {
@@ -45,32 +47,55 @@ constexpr NamedValue kFailbackNames[] = {
 constexpr NamedValue kNoPathRetryNames[] = {
     {"fail", kNoPathRetryFail}, {"queue", kNoPathRetryQueue}, {"0", kNoPathRetryFail}};
 
-const ValueType kString{ValueType::kString, 0, {}, 0, 0};
-const ValueType kRegex{ValueType::kRegex, 0, {}, 0, 0};
-const ValueType kSelector{
-    ValueType::kArgString, 1, {}, 0, 0};  // "service-time 0": name, count, args
-const ValueType kCountedArgs{ValueType::kArgString, 0, {}, 0, 0};  // "1 queue_if_no_path"
-const ValueType kPositive{ValueType::kNumber, 0, {}, 1, INT_MAX};
-const ValueType kSigned{ValueType::kNumber, 0, {}, -INT_MAX, INT_MAX};
-const ValueType kPgPolicy{ValueType::kNamed, 0, kPgPolicyNames, 0, 0};
-const ValueType kRrWeight{ValueType::kNamed, 0, kRrWeightNames, 0, 0};
-const ValueType kFindMultipaths{ValueType::kNamed, 0, kFindMultipathsNames, 0, 0};
-const ValueType kYesNo{ValueType::kNamed, 0, kYesNoNames, 0, 0};
-const ValueType kFailback{ValueType::kNamed, 0, kFailbackNames, 1, INT_MAX};
-const ValueType kNoPathRetry{ValueType::kNamed, 0, kNoPathRetryNames, 1, INT_MAX};
+const ValueType kString{.kind = ValueType::kString};
+const ValueType kDeviceRegex{.kind = ValueType::kDeviceRegex};
+const ValueType kBlacklistRegex{.kind = ValueType::kBlacklistRegex};
+// "service-time 0": name, count, args.
+const ValueType kSelector{.kind = ValueType::kArgString, .arg_count_index = 1};
+// "1 queue_if_no_path": count, args.
+const ValueType kCountedArgs{.kind = ValueType::kArgString, .arg_count_index = 0};
+const ValueType kPgPolicy{.kind = ValueType::kNamed, .names = kPgPolicyNames};
+const ValueType kRrWeight{.kind = ValueType::kNamed, .names = kRrWeightNames};
+const ValueType kFindMultipaths{.kind = ValueType::kNamed, .names = kFindMultipathsNames};
+const ValueType kYesNo{.kind = ValueType::kNamed, .names = kYesNoNames};
+// The reference reads polling_interval as an unsigned number: no sign, and a
+// value it cannot read is ignored (it keeps a garbage value; mpx the earlier one).
+const ValueType kPollingInterval{
+    .kind = ValueType::kNumber, .sign = false, .min = 0, .max = UINT32_MAX};
+// The others as a signed int, capped at its limits; 0 means "unset" for some.
+const ValueType kFailback{.kind = ValueType::kNamedOrNumber,
+                          .names = kFailbackNames,
+                          .min = 0,
+                          .max = INT_MAX,
+                          .cap = true,
+                          .zero_unsets = true};
+const ValueType kNoPathRetry{.kind = ValueType::kNamedOrNumber,
+                             .names = kNoPathRetryNames,
+                             .min = 1,
+                             .max = INT_MAX,
+                             .cap = true};
+const ValueType kRrMinIoRq{
+    .kind = ValueType::kNumber, .min = 0, .max = INT_MAX, .cap = true, .zero_unsets = true};
+const ValueType kFindMultipathsTimeout{
+    .kind = ValueType::kNumber, .min = INT_MIN, .max = INT_MAX, .cap = true, .zero_unsets = true};
 
-// Sections per keyword as the 0.9.4 reference accepts them (checked against
-// its "invalid keyword in the ... section" warnings): hardware_handler only in
-// devices; path_checker, uid_attribute, alias_prefix, detect_prio and
-// retain_attached_hw_handler not in multipaths.
+// Sections per keyword as the 0.9.4 reference accepts them (its "invalid
+// keyword in the ... section" warnings, tests/reference/config_scope_results.txt):
+// hardware_handler only in devices; find_multipaths_timeout, like
+// polling_interval and find_multipaths, only in defaults; path_checker,
+// uid_attribute, alias_prefix, detect_prio and retain_attached_hw_handler not
+// in multipaths.
 const Keyword kTable[] = {
-    {"vendor", Opt::kVendor, kInDevice | kInBlacklistDevice, &kRegex, nullptr},
-    {"product", Opt::kProduct, kInDevice | kInBlacklistDevice, &kRegex, nullptr},
-    {"revision", Opt::kRevision, kInDevice, &kRegex, nullptr},
-    {"product_blacklist", Opt::kProductBlacklist, kInDevice, &kRegex, nullptr},
+    {"vendor", Opt::kVendor, kInDevice, &kDeviceRegex, nullptr},
+    {"product", Opt::kProduct, kInDevice, &kDeviceRegex, nullptr},
+    {"revision", Opt::kRevision, kInDevice, &kDeviceRegex, nullptr},
+    // Compiled into the blacklist: the reference refuses to run with a bad one.
+    {"product_blacklist", Opt::kProductBlacklist, kInDevice, &kBlacklistRegex, nullptr},
+    {"vendor", Opt::kVendor, kInBlacklistDevice, &kBlacklistRegex, nullptr},
+    {"product", Opt::kProduct, kInBlacklistDevice, &kBlacklistRegex, nullptr},
     {"wwid", Opt::kWwid, kInMultipath, &kString, nullptr},
     {"alias", Opt::kAlias, kInMultipath, &kString, nullptr},
-    {"polling_interval", Opt::kPollingInterval, kInDefaults, &kPositive, "5"},
+    {"polling_interval", Opt::kPollingInterval, kInDefaults, &kPollingInterval, "5"},
     {"path_grouping_policy", Opt::kPathGroupingPolicy, kMapScopes, &kPgPolicy, "failover"},
     {"uid_attribute", Opt::kUidAttribute, kPathScopes, &kString, "ID_SERIAL"},
     {"path_selector", Opt::kPathSelector, kMapScopes, &kSelector, "service-time 0"},
@@ -83,17 +108,17 @@ const Keyword kTable[] = {
     {"failback", Opt::kFailback, kMapScopes, &kFailback, "manual"},
     {"rr_weight", Opt::kRrWeight, kMapScopes, &kRrWeight, "uniform"},
     {"no_path_retry", Opt::kNoPathRetry, kMapScopes, &kNoPathRetry, "fail"},
-    {"rr_min_io_rq", Opt::kRrMinIoRq, kMapScopes, &kPositive, "1"},
+    {"rr_min_io_rq", Opt::kRrMinIoRq, kMapScopes, &kRrMinIoRq, "1"},
     {"user_friendly_names", Opt::kUserFriendlyNames, kMapScopes, &kYesNo, "no"},
     {"retain_attached_hw_handler", Opt::kRetainAttachedHwHandler, kPathScopes, &kYesNo, "yes"},
     {"detect_prio", Opt::kDetectPrio, kPathScopes, &kYesNo, "yes"},
     {"find_multipaths", Opt::kFindMultipaths, kInDefaults, &kFindMultipaths, "strict"},
-    {"find_multipaths_timeout", Opt::kFindMultipathsTimeout, kInDefaults | kInDevice, &kSigned,
+    {"find_multipaths_timeout", Opt::kFindMultipathsTimeout, kInDefaults, &kFindMultipathsTimeout,
      "-10"},
-    {"devnode", Opt::kBlDevnode, kInBlacklist, &kRegex, nullptr},
-    {"wwid", Opt::kBlWwid, kInBlacklist, &kRegex, nullptr},
-    {"property", Opt::kBlProperty, kInBlacklist, &kRegex, nullptr},
-    {"protocol", Opt::kBlProtocol, kInBlacklist, &kRegex, nullptr},
+    {"devnode", Opt::kBlDevnode, kInBlacklist, &kBlacklistRegex, nullptr},
+    {"wwid", Opt::kBlWwid, kInBlacklist, &kBlacklistRegex, nullptr},
+    {"property", Opt::kBlProperty, kInBlacklist, &kBlacklistRegex, nullptr},
+    {"protocol", Opt::kBlProtocol, kInBlacklist, &kBlacklistRegex, nullptr},
 };
 
 std::string Quote(std::string_view s) {
@@ -106,90 +131,112 @@ std::string Quote(std::string_view s) {
   return out;
 }
 
-Error Invalid(const Keyword& kw, std::string_view text, const std::string& why) {
-  return MakeError("invalid value " + Quote(text) + " for " + std::string(kw.name) + ": " + why,
-                   22 /*EINVAL*/);
+// The reference's words, then why in parentheses, then what mpx does.
+ParsedValue Ignored(const Keyword& kw, std::string_view text, const std::string& why) {
+  return {
+      ParsedValue::kIgnore, Value(),
+      "invalid value for " + std::string(kw.name) + ": " + Quote(text) + " (" + why + "); ignored"};
 }
 
-std::optional<int64_t> ParseNumber(std::string_view s) {
-  bool neg = !s.empty() && s.front() == '-';
-  auto n = ParseU64(neg ? s.substr(1) : s);
-  if (!n || *n > static_cast<uint64_t>(INT64_MAX)) return std::nullopt;
-  return neg ? -static_cast<int64_t>(*n) : static_cast<int64_t>(*n);
+bool IsBlank(char c) { return c == ' ' || (c >= '\t' && c <= '\r'); }
+
+// A decimal integer as strtol reads it: blanks around, a sign (when allowed),
+// digits; saturated at the int64 limits. nullopt for anything else.
+std::optional<int64_t> ReadInteger(std::string_view s, bool sign) {
+  while (!s.empty() && IsBlank(s.front())) s.remove_prefix(1);
+  while (!s.empty() && IsBlank(s.back())) s.remove_suffix(1);
+  bool negative = false;
+  if (sign && !s.empty() && (s.front() == '-' || s.front() == '+')) {
+    negative = s.front() == '-';
+    s.remove_prefix(1);
+  }
+  if (s.empty()) return std::nullopt;
+  int64_t n = 0;
+  for (char c : s) {
+    if (!isdigit(static_cast<unsigned char>(c))) return std::nullopt;
+    int digit = c - '0';
+    n = n > (INT64_MAX - digit) / 10 ? INT64_MAX : n * 10 + digit;
+  }
+  return negative ? -n : n;
 }
 
 std::string Expected(const ValueType& t) {
   std::string out = "expected ";
+  bool numbers = t.kind != ValueType::kNamed;
   for (size_t i = 0; i < t.names.size(); ++i) {
-    if (i > 0) out += (i + 1 == t.names.size() && t.max_number == 0) ? " or " : ", ";
+    if (i > 0) out += (i + 1 == t.names.size() && !numbers) ? " or " : ", ";
     out += t.names[i].name;
   }
-  if (t.max_number > 0) {
+  if (numbers) {
     if (!t.names.empty()) out += " or ";
-    out += "a number from " + std::to_string(t.min_number) + " to " + std::to_string(t.max_number);
+    out += "a number from " + std::to_string(t.min) + " to " + std::to_string(t.max);
   }
   return out;
 }
 
-// glibc's regcomp copies the tree for every repetition, so "a++++...+" or
-// big counted repeats take memory exponential in the pattern (a fuzzer found
-// 2 GiB for 45 bytes; the reference has the same problem). POSIX leaves
-// adjacent repetition operators undefined and only promises counts up to
-// RE_DUP_MAX (255), so both are refused. Returns why, or "" when fine.
-std::string RiskyRegex(std::string_view p) {
-  bool after_repeat = false;
-  for (size_t i = 0; i < p.size(); ++i) {
-    char c = p[i];
-    if (c == '\\') {
-      ++i;
-      after_repeat = false;
-    } else if (c == '[') {  // skip the bracket expression
-      size_t j = i + 1;
-      if (j < p.size() && p[j] == '^') ++j;
-      if (j < p.size() && p[j] == ']') ++j;
-      size_t end = p.find(']', j);
-      i = end == std::string_view::npos ? p.size() : end;
-      after_repeat = false;
-    } else if (c == '*' || c == '+' || c == '?' ||
-               (c == '{' && i + 1 < p.size() && isdigit(static_cast<unsigned char>(p[i + 1])))) {
-      if (after_repeat) return "repetition operators in a row";
-      if (c == '{') {
-        size_t end = p.find('}', i);
-        if (end == std::string_view::npos) end = p.size();
-        for (std::string_view n : Split(p.substr(i + 1, end - i - 1), ',')) {
-          auto v = ParseU64(n);
-          if (v && *v > 255) return "repetition count above 255";
-        }
-        i = end;
-      }
-      after_repeat = true;
-    } else {
-      after_repeat = false;
-    }
+ParsedValue ParseNumber(const Keyword& kw, std::string_view text) {
+  const ValueType& t = *kw.type;
+  std::optional<int64_t> n = ReadInteger(text, t.sign);
+  if (!n || (!t.cap && (*n < t.min || *n > t.max))) return Ignored(kw, text, Expected(t));
+  ParsedValue out{ParsedValue::kSet, Value(*n), ""};
+  if (*n < t.min || *n > t.max) {
+    bool small = *n < t.min;
+    n = small ? t.min : t.max;
+    out.value = *n;
+    out.warning = "value for " + std::string(kw.name) + (small ? " too small" : " too large") +
+                  ", capping at " + std::to_string(*n);
   }
-  return "";
+  if (t.zero_unsets && *n == 0) out.action = ParsedValue::kUnset;
+  return out;
+}
+
+ParsedValue ParseNamed(const Keyword& kw, std::string_view text) {
+  for (const NamedValue& nv : kw.type->names) {
+    if (nv.name == text) return {ParsedValue::kSet, Value(nv.value), ""};
+  }
+  if (kw.type->kind == ValueType::kNamedOrNumber) return ParseNumber(kw, text);
+  return Ignored(kw, text, Expected(*kw.type));
 }
 
 // "2 pg_init_retries 50": the word at `index` counts the words after it, as
-// the reference's set_arg_str checks.
-Status CheckArgCount(const Keyword& kw, std::string_view text, int index) {
+// the reference checks; a bad line is ignored.
+ParsedValue ParseArgString(const Keyword& kw, std::string_view text) {
   std::vector<std::string_view> words;
   for (std::string_view w : Split(text, ' ')) {
     for (std::string_view part : Split(w, '\t')) {
       if (!part.empty()) words.push_back(part);
     }
   }
-  if (words.size() <= static_cast<size_t>(index))
-    return Invalid(kw, text, "missing argument count");
-  auto count = ParseNumber(words[index]);
-  if (!count || *count < 0) return Invalid(kw, text, "missing argument count");
-  auto after = static_cast<int64_t>(words.size()) - index - 1;
-  if (*count != after) {
-    return Invalid(kw, text,
-                   "argument count is " + std::to_string(*count) + " but " + std::to_string(after) +
-                       " argument(s) follow");
+  const size_t index = static_cast<size_t>(kw.type->arg_count_index);
+  std::optional<int64_t> count;
+  if (words.size() > index) count = ReadInteger(words[index], true);
+  std::string name(kw.name);
+  if (!count || *count < 0) {
+    return {ParsedValue::kIgnore, Value(),
+            "missing argument count for " + name + ": " + Quote(text) + "; ignored"};
   }
-  return {};
+  auto after = static_cast<int64_t>(words.size() - index - 1);
+  if (*count != after) {
+    return {ParsedValue::kIgnore, Value(),
+            "invalid argument count for " + name + ": " + Quote(text) + " (got " +
+                std::to_string(*count) + ", expected " + std::to_string(after) + "); ignored"};
+  }
+  return {ParsedValue::kSet, Value(std::string(text)), ""};
+}
+
+Result<ParsedValue> ParseRegex(const Keyword& kw, std::string_view text) {
+  ParsedValue out{ParsedValue::kSet, Value(std::string(text)), ""};
+  auto re = CompileConfigRegex(std::string(text));
+  if (re.ok()) return out;
+  // CompileConfigRegex's errors read `invalid regular expression "<text>": <reason>`.
+  const std::string& m = re.error().message;
+  const std::string prefix = "invalid regular expression \"" + std::string(text) + "\": ";
+  std::string why = "invalid regular expression for " + std::string(kw.name) + ": " + Quote(text) +
+                    ": " + (m.rfind(prefix, 0) == 0 ? m.substr(prefix.size()) : m);
+  if (kw.type->kind == ValueType::kBlacklistRegex) return MakeError(why, 22 /*EINVAL*/);
+  // The reference keeps the text, and its device section never matches.
+  out.warning = why + "; this device section never matches";
+  return out;
 }
 
 }  // namespace
@@ -210,35 +257,22 @@ const Keyword& KeywordFor(Opt opt) {
   return kTable[0];  // unreachable: every Opt has a row (checked by a test)
 }
 
-Result<Value> ParseValue(const Keyword& kw, std::string_view text) {
-  const ValueType& t = *kw.type;
-  switch (t.kind) {
+Result<ParsedValue> ParseValue(const Keyword& kw, std::string_view text) {
+  switch (kw.type->kind) {
     case ValueType::kString:
-      return Value(std::string(text));
+      return ParsedValue{ParsedValue::kSet, Value(std::string(text)), ""};
     case ValueType::kArgString:
-      if (Status s = CheckArgCount(kw, text, t.arg_count_index); !s.ok()) return s.error();
-      return Value(std::string(text));
-    case ValueType::kRegex: {
-      if (std::string why = RiskyRegex(text); !why.empty()) return Invalid(kw, text, why);
-      auto re = Regex::Compile(std::string(text));
-      if (!re.ok()) {
-        const std::string& m = re.error().message;
-        return Invalid(kw, text, m.substr(m.rfind(": ") + 2));
-      }
-      return Value(std::string(text));
-    }
+      return ParseArgString(kw, text);
+    case ValueType::kDeviceRegex:
+    case ValueType::kBlacklistRegex:
+      return ParseRegex(kw, text);
     case ValueType::kNamed:
+    case ValueType::kNamedOrNumber:
+      return ParseNamed(kw, text);
     case ValueType::kNumber:
       break;
   }
-  for (const NamedValue& nv : t.names) {
-    if (nv.name == text) return Value(nv.value);
-  }
-  if (t.max_number > 0) {
-    auto n = ParseNumber(text);
-    if (n && *n >= t.min_number && *n <= t.max_number) return Value(*n);
-  }
-  return Invalid(kw, text, Expected(t));
+  return ParseNumber(kw, text);
 }
 
 std::string FormatValue(const Keyword& kw, const Value& v) {
@@ -253,8 +287,8 @@ std::string FormatValue(const Keyword& kw, const Value& v) {
 std::optional<Value> CompiledDefault(const Keyword& kw) {
   if (kw.compiled_default == nullptr) return std::nullopt;
   auto v = ParseValue(kw, kw.compiled_default);
-  if (!v.ok()) return std::nullopt;  // a bad table default; a test parses them all
-  return std::move(v).value();
+  if (!v.ok() || v->action != ParsedValue::kSet) return std::nullopt;  // a test parses them all
+  return std::move(v->value);
 }
 
 }  // namespace mpx

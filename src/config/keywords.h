@@ -92,20 +92,28 @@ struct NamedValue {
   int64_t value;
 };
 
-// How a keyword's value is checked, stored and printed.
+// How a keyword's value is checked, stored and printed, and what becomes of a
+// bad one: the reference 0.9.4 warns about nearly every bad value and goes on
+// (docs/config-errors.md has the table).
 struct ValueType {
   enum Kind {
-    kString,     // any text, "" included
-    kArgString,  // text whose word at arg_count_index counts the words after it
-    kRegex,      // POSIX ERE, checked by compiling it
-    kNamed,      // one of names, or (when max_number > 0) a number in [min_number, max_number]
-    kNumber,     // a number in [min_number, max_number]
+    kString,          // any text, "" included
+    kArgString,       // text whose word at arg_count_index counts the words after it
+    kDeviceRegex,     // POSIX ERE a device's identity is matched with; a bad one is kept,
+                      // and its device section never matches
+    kBlacklistRegex,  // POSIX ERE of a blacklist entry; a bad one is an error
+    kNamed,           // one of names
+    kNamedOrNumber,   // one of names, or a number
+    kNumber,          // a number
   };
   Kind kind = kString;
   int arg_count_index = 0;
   std::span<const NamedValue> names;  // first name per value is the printed one
-  int64_t min_number = 0;
-  int64_t max_number = 0;
+  // Numbers. Read like strtol: blanks around, a sign (when `sign`), decimal digits.
+  bool sign = true;
+  int64_t min = 0, max = 0;  // the range
+  bool cap = false;          // a number outside the range is capped (with a warning), not ignored
+  bool zero_unsets = false;  // 0, also after capping, means "not set in this section"
 };
 
 struct Keyword {
@@ -116,16 +124,30 @@ struct Keyword {
   const char* compiled_default;  // text as in the file; nullptr when there is none
 };
 
-// All rows, in print order.
+// All rows, in print order. A name has two rows when its type depends on the
+// section (vendor and product: device match vs blacklist entry; wwid).
 std::span<const Keyword> KeywordTable();
 // The row for `name` in a section of `scope`, or nullptr.
 const Keyword* FindKeyword(std::string_view name, Scope scope);
 // The row of an Opt (its first row when a name has several).
 const Keyword& KeywordFor(Opt opt);
 
-// Checks text against the keyword's type. Error message:
-// `invalid value "foo" for path_grouping_policy: expected ...`.
-Result<Value> ParseValue(const Keyword& kw, std::string_view text);
+// What a value's text comes to.
+struct ParsedValue {
+  enum Action {
+    kSet,     // value is the setting
+    kUnset,   // the keyword is not set in this section (an earlier line's value goes too)
+    kIgnore,  // the line is ignored: an earlier value, or the default, stays
+  };
+  Action action = kSet;
+  Value value;          // for kSet
+  std::string warning;  // why the text was not taken as written, e.g. `invalid value for
+                        // rr_weight: "foo" (expected uniform or priorities); ignored`; "" if it was
+};
+
+// Checks text against the keyword's type, as the reference does. Error only
+// for a bad kBlacklistRegex: `invalid regular expression for devnode: "(" (...)`.
+Result<ParsedValue> ParseValue(const Keyword& kw, std::string_view text);
 // The value as the reference's `multipath -t` prints it: text and names in
 // double quotes (a '"' doubled), numbers bare.
 std::string FormatValue(const Keyword& kw, const Value& v);

@@ -12,30 +12,32 @@ bool EndsWord(char c) {
   return IsBlank(c) || c == '"' || c == '{' || c == '}' || c == '#' || c == '!';
 }
 
-// Reads a quoted string starting after the opening quote at *pos.
-Result<std::string> ReadQuoted(std::string_view line, size_t* pos) {
-  std::string out;
+// Reads a quoted string starting after the opening quote at *pos, up to its
+// closing quote or the end of the line; false when there was none.
+bool ReadQuoted(std::string_view line, size_t* pos, std::string* out) {
   size_t i = *pos;
   while (i < line.size()) {
     if (line[i] != '"') {
-      out.push_back(line[i++]);
+      out->push_back(line[i++]);
       continue;
     }
     if (i + 1 < line.size() && line[i + 1] == '"') {  // "" stands for one quote
-      out.push_back('"');
+      out->push_back('"');
       i += 2;
       continue;
     }
     *pos = i + 1;
-    return out;
+    return true;
   }
-  return MakeError("missing closing quote");
+  *pos = i;
+  return false;
 }
 
 }  // namespace
 
-Result<std::vector<Token>> TokenizeLine(std::string_view line) {
-  std::vector<Token> tokens;
+LineTokens TokenizeLine(std::string_view line) {
+  LineTokens out;
+  std::vector<Token>& tokens = out.tokens;
   size_t i = 0;
   while (i < line.size()) {
     char c = line[i];
@@ -48,16 +50,15 @@ Result<std::vector<Token>> TokenizeLine(std::string_view line) {
       ++i;
     } else if (c == '"') {
       ++i;
-      auto s = ReadQuoted(line, &i);
-      if (!s.ok()) return s.error();
-      tokens.push_back({Token::kString, std::move(s).value()});
+      tokens.push_back({Token::kString, ""});
+      out.unterminated_quote = !ReadQuoted(line, &i, &tokens.back().text);
     } else {
       size_t start = i;
       while (i < line.size() && !EndsWord(line[i])) ++i;
       tokens.push_back({Token::kWord, std::string(line.substr(start, i - start))});
     }
   }
-  return tokens;
+  return out;
 }
 
 std::vector<std::string_view> SplitConfigLines(std::string_view text) {

@@ -4,6 +4,7 @@
 //   - a word ends at whitespace, '"', '{', '}', '#' or '!'; bytes >= 0x80 count
 //     as whitespace outside quotes (the reference skips them with isascii());
 //   - "a quoted string" keeps spaces, '#', '!', braces; "" inside it is one '"';
+//     one not closed runs to the end of the line;
 //   - '{' and '}' are tokens of their own outside quotes.
 // A line ends at '\n', '\r' or NUL (the reference reads with fgets and cuts at
 // the first '\r' or '\n'; C strings end at NUL).
@@ -12,8 +13,6 @@
 #include <string>
 #include <string_view>
 #include <vector>
-
-#include "base/result.h"
 
 namespace mpx {
 
@@ -24,9 +23,15 @@ struct Token {
   bool operator==(const Token&) const = default;
 };
 
-// Tokens of one line (without its terminator). Error (without a location; the
-// parser adds file:line) for a quoted string that is not closed.
-Result<std::vector<Token>> TokenizeLine(std::string_view line);
+struct LineTokens {
+  std::vector<Token> tokens;
+  // A quoted string is not closed: the last token is a kString holding the
+  // rest of the line, as the reference reads it (with a warning).
+  bool unterminated_quote = false;
+};
+
+// Tokens of one line (without its terminator).
+LineTokens TokenizeLine(std::string_view line);
 
 // Splits text into lines the way the reader sees them: each element is the
 // content before the first '\n', '\r' or NUL of that line.

@@ -6,9 +6,9 @@ namespace mpx {
 namespace {
 
 std::vector<Token> Lex(std::string_view line) {
-  auto t = TokenizeLine(line);
-  EXPECT_TRUE(t.ok()) << line;
-  return t.ok() ? t.value() : std::vector<Token>{};
+  LineTokens t = TokenizeLine(line);
+  EXPECT_FALSE(t.unterminated_quote) << line;
+  return t.tokens;
 }
 
 Token W(const char* s) { return {Token::kWord, s}; }
@@ -49,11 +49,17 @@ TEST(LexerTest, NonAsciiIsBlankOutsideQuotesOnly) {
   EXPECT_EQ(Lex("alias \"\xc3\xa9\""), (std::vector<Token>{W("alias"), S("\xc3\xa9")}));
 }
 
-TEST(LexerTest, UnterminatedQuoteIsAnError) {
-  auto t = TokenizeLine(R"(uid_attribute "ID_X)");
-  ASSERT_FALSE(t.ok());
-  EXPECT_EQ(t.error().message, "missing closing quote");
-  EXPECT_FALSE(TokenizeLine(R"(x "a"")").ok());  // "" is a quote, not the end
+// The reference warns and reads the string to the end of the line.
+TEST(LexerTest, UnterminatedQuoteRunsToTheEndOfTheLine) {
+  LineTokens t = TokenizeLine(R"(uid_attribute "ID_X # not a comment } {)");
+  EXPECT_TRUE(t.unterminated_quote);
+  EXPECT_EQ(t.tokens, (std::vector<Token>{W("uid_attribute"), S("ID_X # not a comment } {")}));
+  t = TokenizeLine(R"(x "a"")");  // "" is a quote, not the end
+  EXPECT_TRUE(t.unterminated_quote);
+  EXPECT_EQ(t.tokens, (std::vector<Token>{W("x"), S("a\"")}));
+  t = TokenizeLine(R"(x ")");
+  EXPECT_TRUE(t.unterminated_quote);
+  EXPECT_EQ(t.tokens, (std::vector<Token>{W("x"), S("")}));
 }
 
 TEST(LexerTest, LinesEndAtNewlineCarriageReturnOrNul) {

@@ -64,13 +64,13 @@ Result<ParsedConfig> LoadConfig(const std::string& path, const std::string& conf
   std::vector<ConfigSource> sources;
   auto main = ReadText(path);
   if (!main.ok()) return main.error();
-  if (*main) sources.push_back({path, std::move(**main)});
+  if (*main) sources.push_back({path, std::move(**main), false});
   auto dropins = ListDropIns(conf_dir);
   if (!dropins.ok()) return dropins.error();
   for (const std::string& file : *dropins) {
     auto text = ReadText(file);
     if (!text.ok()) return text.error();
-    if (*text) sources.push_back({file, std::move(**text)});
+    if (*text) sources.push_back({file, std::move(**text), true});
   }
   auto parsed = ParseConfig(sources);
   if (!parsed.ok()) return parsed.error();

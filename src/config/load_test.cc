@@ -40,13 +40,29 @@ TEST(LoadConfigTest, MissingFilesMeanBuiltIns) {
   EXPECT_TRUE(r->warnings.empty());
 }
 
-TEST(LoadConfigTest, ErrorsNameTheFileAndLine) {
+TEST(LoadConfigTest, WarningsAndErrorsNameTheFileAndLine) {
   testing::TestDir dir;
   dir.Write("multipath.conf", "defaults {\n path_grouping_policy foo\n}\n");
+  dir.Write("conf.d/a.conf", "blacklist {\n devnode \"(\"\n devnode \"^sdz\"\n}\n");
   auto r = LoadConfig(dir.path() + "/multipath.conf", dir.path() + "/conf.d");
-  ASSERT_FALSE(r.ok());
-  EXPECT_EQ(r.error().message.rfind(dir.path() + "/multipath.conf:2: invalid value \"foo\"", 0),
+  ASSERT_TRUE(r.ok()) << r.error().message;
+  ASSERT_EQ(r->warnings.size(), 2u);
+  EXPECT_EQ(r->warnings[0].rfind(dir.path() + "/multipath.conf:2: invalid value for "
+                                              "path_grouping_policy: \"foo\"",
+                                 0),
             0u);
+  // A bad blacklist regex in a drop-in loses only its entry...
+  EXPECT_EQ(r->warnings[1], dir.path() +
+                                "/conf.d/a.conf:2: invalid regular expression for devnode: "
+                                "\"(\": Unmatched ( or \\(; ignored");
+  ASSERT_EQ(r->config.blacklist.items.size(), 1u);
+  // ...but stops the run in multipath.conf, as in the reference.
+  dir.Write("multipath.conf", "blacklist {\n devnode \"(\"\n}\n");
+  r = LoadConfig(dir.path() + "/multipath.conf", dir.path() + "/conf.d");
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.error().message, dir.path() +
+                                   "/multipath.conf:2: invalid regular expression for devnode: "
+                                   "\"(\": Unmatched ( or \\(");
 }
 
 TEST(LoadConfigTest, UnreadableMainFileIsAnError) {

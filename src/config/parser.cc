@@ -17,7 +17,8 @@ enum class Section {
   kMultipaths,
   kMultipath,
   kOverrides,
-  kBlacklistDevice
+  kBlacklistDevice,
+  kProtocol,
 };
 
 struct SectionInfo {
@@ -25,19 +26,24 @@ struct SectionInfo {
   Section section;
   Section parent;
   unsigned scope;  // keywords allowed inside; 0 for pure containers
+  bool multi;      // may appear many times in its parent (else a repeat is a "duplicate keyword")
 };
 
 constexpr SectionInfo kSections[] = {
-    {"defaults", Section::kDefaults, Section::kTop, kInDefaults},
-    {"blacklist", Section::kBlacklist, Section::kTop, kInBlacklist},
-    {"blacklist_exceptions", Section::kBlacklistExceptions, Section::kTop, kInBlacklist},
-    {"devices", Section::kDevices, Section::kTop, 0},
-    {"overrides", Section::kOverrides, Section::kTop, kInOverrides},
-    {"multipaths", Section::kMultipaths, Section::kTop, 0},
-    {"device", Section::kDevice, Section::kDevices, kInDevice},
-    {"multipath", Section::kMultipath, Section::kMultipaths, kInMultipath},
-    {"device", Section::kBlacklistDevice, Section::kBlacklist, kInBlacklistDevice},
-    {"device", Section::kBlacklistDevice, Section::kBlacklistExceptions, kInBlacklistDevice},
+    {"defaults", Section::kDefaults, Section::kTop, kInDefaults, false},
+    {"blacklist", Section::kBlacklist, Section::kTop, kInBlacklist, false},
+    {"blacklist_exceptions", Section::kBlacklistExceptions, Section::kTop, kInBlacklist, false},
+    {"devices", Section::kDevices, Section::kTop, 0, false},
+    {"overrides", Section::kOverrides, Section::kTop, kInOverrides, false},
+    {"multipaths", Section::kMultipaths, Section::kTop, 0, false},
+    {"device", Section::kDevice, Section::kDevices, kInDevice, true},
+    {"multipath", Section::kMultipath, Section::kMultipaths, kInMultipath, true},
+    {"device", Section::kBlacklistDevice, Section::kBlacklist, kInBlacklistDevice, true},
+    {"device", Section::kBlacklistDevice, Section::kBlacklistExceptions, kInBlacklistDevice, true},
+    // The reference's per-protocol overrides: mpx reads none of their keywords
+    // yet, so the section is skipped (with one warning) rather than having its
+    // lines read as overrides.
+    {"protocol", Section::kProtocol, Section::kOverrides, 0, true},
 };
 
 const SectionInfo* FindSection(Section parent, std::string_view name) {
@@ -60,32 +66,41 @@ struct Sink {
   BlacklistSection* blacklist = nullptr;  // blacklist items and the parent of its devices
 };
 
+// One file. Structure mistakes are read the way the reference reads them
+// (tests/reference/config_results.txt), so the same lines end up meaning the
+// same settings; each one is a warning.
 class Parser {
  public:
   Parser(const ConfigSource& src, Config* config, std::vector<std::string>* warnings)
-      : file_(src.name), lines_(SplitConfigLines(src.text)), config_(config), warnings_(warnings) {}
+      : file_(src.name),
+        drop_in_(src.drop_in),
+        lines_(SplitConfigLines(src.text)),
+        config_(config),
+        warnings_(warnings) {}
 
+  // Error only for a mistake the reference refuses to run with.
   Status Run() {
-    static constexpr SectionInfo kTopInfo{"", Section::kTop, Section::kTop, 0};
+    static constexpr SectionInfo kTopInfo{"", Section::kTop, Section::kTop, 0, false};
     return ParseBody(kTopInfo, 0, Sink{});
   }
 
  private:
+  std::string Where(int line) const { return file_ + ":" + std::to_string(line); }
   Error Fail(int line, const std::string& msg) const {
-    return MakeError(file_ + ":" + std::to_string(line) + ": " + msg, 22 /*EINVAL*/);
+    return MakeError(Where(line) + ": " + msg, 22 /*EINVAL*/);
   }
-  void Warn(int line, const std::string& msg) {
-    warnings_->push_back(file_ + ":" + std::to_string(line) + ": " + msg);
-  }
+  void Warn(int line, const std::string& msg) { warnings_->push_back(Where(line) + ": " + msg); }
 
   // The next non-empty line; false at the end of the file.
-  Result<bool> Next(Line* line) {
+  bool Next(Line* line) {
     while (pos_ < lines_.size()) {
       int number = static_cast<int>(++pos_);
-      auto tokens = TokenizeLine(lines_[pos_ - 1]);
-      if (!tokens.ok()) return Fail(number, tokens.error().message);
-      if (tokens->empty()) continue;
-      *line = Line{number, std::move(tokens).value()};
+      LineTokens lexed = TokenizeLine(lines_[pos_ - 1]);
+      if (lexed.tokens.empty()) continue;
+      if (lexed.unterminated_quote) {
+        Warn(number, "missing closing quote; the string runs to the end of the line");
+      }
+      *line = Line{number, std::move(lexed.tokens)};
       return true;
     }
     return false;
@@ -98,83 +113,91 @@ class Parser {
   }
 
   Status ParseBody(const SectionInfo& info, int open_line, Sink sink);
+  Status Statement(const Line& line, const SectionInfo& info, Sink sink,
+                   std::set<std::string>* seen);
+  void WarnOpening(const Line& line, const SectionInfo& sub, std::set<std::string>* seen);
   Status OpenSection(const Line& line, const SectionInfo& sub, Sink parent);
-  Status ExpectOpenBrace(const Line& line);
+  Status ParseEntry(const Line& line, const SectionInfo& sub, Sink parent);
   Status Assign(const Line& line, const Keyword& kw, Sink sink, std::set<std::string>* seen);
-  Status SkipSection(const Line& line);
   void UnknownKeyword(const Line& line, const SectionInfo& info);
 
   std::string file_;
+  bool drop_in_;
   std::vector<std::string_view> lines_;
   size_t pos_ = 0;
+  bool end_reported_ = false;  // one "not closed" warning per file, as the reference
   Config* config_;
   std::vector<std::string>* warnings_;
 };
 
+// Reads a section's lines up to its "}" (or the end of the file).
 Status Parser::ParseBody(const SectionInfo& info, int open_line, Sink sink) {
   std::set<std::string> seen;  // the reference warns about duplicates per section instance
-  while (true) {
-    Line line;
-    auto more = Next(&line);
-    if (!more.ok()) return more.error();
-    if (!*more) {
-      if (info.section == Section::kTop) return {};
-      return Fail(open_line, "section " + Q(info.name) + " is not closed: missing \"}\"");
-    }
+  Line line;
+  while (Next(&line)) {
     const Token& first = line.tokens[0];
     if (first.kind == Token::kClose) {
-      if (info.section == Section::kTop) return Fail(line.number, "unmatched \"}\"");
-      WarnExtra(line, 1);
-      return {};
-    }
-    if (first.kind == Token::kOpen) return Fail(line.number, "unexpected \"{\"");
-    if (first.kind == Token::kWord) {
-      if (const SectionInfo* sub = FindSection(info.section, first.text)) {
-        if (Status s = OpenSection(line, *sub, sink); !s.ok()) return s;
-        continue;
+      if (info.section != Section::kTop) {
+        WarnExtra(line, 1);
+        return {};
       }
-      const Keyword* kw =
-          info.scope ? FindKeyword(first.text, static_cast<Scope>(info.scope)) : nullptr;
-      if (kw != nullptr) {
-        if (Status s = Assign(line, *kw, sink, &seen); !s.ok()) return s;
-        continue;
-      }
+      Warn(line.number, "unmatched \"}\"; ignored");
+    } else if (first.kind == Token::kOpen) {
+      // The whole line goes, as in the reference: "{" opens a section only after its name.
+      Warn(line.number, "invalid keyword \"{\" (no section name before it); line ignored");
+    } else if (info.section != Section::kProtocol) {
+      if (Status s = Statement(line, info, sink, &seen); !s.ok()) return s;
     }
-    if (line.tokens.size() > 1 && line.tokens[1].kind == Token::kOpen) {
-      if (Status s = SkipSection(line); !s.ok()) return s;
-      continue;
-    }
-    UnknownKeyword(line, info);
   }
+  if (info.section != Section::kTop && !end_reported_) {
+    end_reported_ = true;
+    Warn(open_line, "section " + Q(info.name) + " is not closed: missing \"}\" at the end of " +
+                        "the file (what it holds up to there counts)");
+  }
+  return {};
 }
 
-Status Parser::ExpectOpenBrace(const Line& line) {
-  const std::string& name = line.tokens[0].text;
-  if (line.tokens.size() > 1) {
-    if (line.tokens[1].kind != Token::kOpen) {
-      return Fail(line.number,
-                  "expected \"{\" after " + Q(name) + ", found " + Q(line.tokens[1].text));
+// A line inside a section that starts with a word or a string: a subsection,
+// a keyword, or neither. An unknown word followed by "{" is only an invalid
+// keyword to the reference: the lines after it belong to the current section
+// and its "}" closes that one. mpx reads them the same way.
+Status Parser::Statement(const Line& line, const SectionInfo& info, Sink sink,
+                         std::set<std::string>* seen) {
+  const Token& first = line.tokens[0];
+  if (first.kind == Token::kWord) {
+    if (const SectionInfo* sub = FindSection(info.section, first.text)) {
+      WarnOpening(line, *sub, seen);
+      return OpenSection(line, *sub, sink);
     }
+    const Keyword* kw =
+        info.scope != 0 ? FindKeyword(first.text, static_cast<Scope>(info.scope)) : nullptr;
+    if (kw != nullptr) return Assign(line, *kw, sink, seen);
+  }
+  UnknownKeyword(line, info);
+  return {};
+}
+
+// `name {`: without the brace, or with another word in its place, the
+// reference opens the section all the same.
+void Parser::WarnOpening(const Line& line, const SectionInfo& sub, std::set<std::string>* seen) {
+  const std::string& name = line.tokens[0].text;
+  if (!sub.multi && !seen->insert(name).second) {
+    Warn(line.number, "duplicate keyword: " + name);  // both sections count, as in the reference
+  }
+  if (line.tokens.size() == 1) {
+    Warn(line.number, "missing \"{\" after " + name + "; the section opens all the same");
+  } else if (line.tokens[1].kind != Token::kOpen) {
+    Warn(line.number, "expecting \"{\" after " + name + ", found " + Q(line.tokens[1].text) +
+                          "; the section opens all the same");
+  } else {
     WarnExtra(line, 2);
-    return {};
   }
-  // "{" alone on the next line: the reference reads the section all the same.
-  size_t saved = pos_;
-  Line next;
-  auto more = Next(&next);
-  if (!more.ok()) return more.error();
-  if (*more && next.tokens[0].kind == Token::kOpen) {
-    Warn(next.number, "\"{\" should be on the same line as " + Q(name));
-    WarnExtra(next, 1);
-    return {};
+  if (sub.section == Section::kProtocol) {
+    Warn(line.number, "mpx does not support the protocol section; its settings are ignored");
   }
-  pos_ = saved;
-  return Fail(line.number, "missing \"{\" after " + Q(name));
 }
 
 Status Parser::OpenSection(const Line& line, const SectionInfo& sub, Sink parent) {
-  if (Status s = ExpectOpenBrace(line); !s.ok()) return s;
-  std::string where = file_ + ":" + std::to_string(line.number);
   switch (sub.section) {
     case Section::kDefaults:
       return ParseBody(sub, line.number, Sink{&config_->defaults, nullptr});
@@ -184,15 +207,20 @@ Status Parser::OpenSection(const Line& line, const SectionInfo& sub, Sink parent
       return ParseBody(sub, line.number, Sink{nullptr, &config_->blacklist});
     case Section::kBlacklistExceptions:
       return ParseBody(sub, line.number, Sink{nullptr, &config_->blacklist_exceptions});
-    case Section::kDevices:
-    case Section::kMultipaths:
-    case Section::kTop:
+    case Section::kDevice:
+    case Section::kMultipath:
+    case Section::kBlacklistDevice:
+      return ParseEntry(line, sub, parent);
+    default:  // containers, and the skipped protocol section
       return ParseBody(sub, line.number, Sink{});
-    default:
-      break;
   }
+}
+
+// device, multipath and blacklist device sections: one entry each.
+Status Parser::ParseEntry(const Line& line, const SectionInfo& sub, Sink parent) {
   OptionSet entry;
   if (Status s = ParseBody(sub, line.number, Sink{&entry, nullptr}); !s.ok()) return s;
+  std::string where = Where(line.number);
   if (sub.section == Section::kDevice) {
     auto dev = MakeDeviceEntry(std::move(entry), where);
     if (!dev.ok()) {
@@ -224,48 +252,42 @@ Status Parser::OpenSection(const Line& line, const SectionInfo& sub, Sink parent
 }
 
 Status Parser::Assign(const Line& line, const Keyword& kw, Sink sink, std::set<std::string>* seen) {
-  if (line.tokens.size() < 2 || line.tokens[1].kind == Token::kOpen ||
-      line.tokens[1].kind == Token::kClose) {
-    return Fail(line.number, "missing value for " + std::string(kw.name));
-  }
-  WarnExtra(line, 2);
-  auto value = ParseValue(kw, line.tokens[1].text);
-  if (!value.ok()) return Fail(line.number, value.error().message);
-  std::string where = file_ + ":" + std::to_string(line.number);
-  if (sink.options == nullptr) {  // a blacklist list entry
-    sink.blacklist->items.push_back(
-        {kw.opt, std::get<std::string>(value.value()), std::move(where)});
+  const std::string name(kw.name);
+  if (line.tokens.size() < 2) {
+    Warn(line.number, "missing value for " + name + "; ignored");
     return {};
   }
-  if (!seen->insert(std::string(kw.name)).second) {
-    Warn(line.number, "duplicate keyword: " + std::string(kw.name));
+  WarnExtra(line, 2);
+  const bool list_entry = sink.options == nullptr;  // blacklist entries add up
+  if (!list_entry && !seen->insert(name).second) Warn(line.number, "duplicate keyword: " + name);
+  // A brace here is the value, as in the reference (`alias_prefix }` sets "}").
+  auto parsed = ParseValue(kw, line.tokens[1].text);
+  if (!parsed.ok()) {
+    // A bad blacklist regex: the reference refuses to run when it is in
+    // multipath.conf, but drops just that entry in a conf.d file. A bad
+    // product_blacklist fails later, in building the blacklist, from any file.
+    if (!drop_in_ || kw.opt == Opt::kProductBlacklist) {
+      return Fail(line.number, parsed.error().message);
+    }
+    Warn(line.number, parsed.error().message + "; ignored");
+    return {};
   }
-  sink.options->Set(kw.opt, Setting{std::move(value).value(), std::move(where)});
-  return {};
-}
-
-Status Parser::SkipSection(const Line& open) {
-  Warn(open.number, "invalid section: " + open.tokens[0].text + "; skipped");
-  int depth = 1;
-  while (depth > 0) {
-    Line line;
-    auto more = Next(&line);
-    if (!more.ok()) return more.error();
-    if (!*more) {
-      return Fail(open.number,
-                  "section " + Q(open.tokens[0].text) + " is not closed: missing \"}\"");
-    }
-    if (line.tokens[0].kind == Token::kClose) {
-      --depth;
-    } else if (line.tokens.size() > 1 && line.tokens[1].kind == Token::kOpen) {
-      ++depth;
-    }
+  if (!parsed->warning.empty()) Warn(line.number, parsed->warning);
+  if (parsed->action == ParsedValue::kIgnore) return {};
+  if (list_entry) {
+    sink.blacklist->items.push_back(
+        {kw.opt, std::get<std::string>(parsed->value), Where(line.number)});
+  } else if (parsed->action == ParsedValue::kUnset) {
+    sink.options->Clear(kw.opt);
+  } else {
+    sink.options->Set(kw.opt, Setting{std::move(parsed->value), Where(line.number)});
   }
   return {};
 }
 
 void Parser::UnknownKeyword(const Line& line, const SectionInfo& info) {
-  const std::string& name = line.tokens[0].text;
+  const Token& first = line.tokens[0];
+  std::string name = first.kind == Token::kString ? Q(first.text) : first.text;
   if (info.section == Section::kTop) {
     Warn(line.number, "invalid keyword: " + name);
   } else {
@@ -273,20 +295,35 @@ void Parser::UnknownKeyword(const Line& line, const SectionInfo& info) {
   }
 }
 
+std::string JoinLines(const std::vector<std::string>& lines) {
+  std::string out;
+  for (const std::string& l : lines) out += (out.empty() ? "" : "\n") + l;
+  return out;
+}
+
 }  // namespace
 
-Result<ParsedConfig> ParseConfig(std::span<const ConfigSource> sources) {
+Result<ParsedConfig> ParseConfig(std::span<const ConfigSource> sources,
+                                 const ParseOptions& options) {
   ParsedConfig out;
   for (const ConfigSource& src : sources) {
     Parser p(src, &out.config, &out.warnings);
-    if (Status s = p.Run(); !s.ok()) return s.error();
+    if (Status s = p.Run(); !s.ok()) {
+      if (!options.strict) return s.error();
+      out.warnings.push_back(s.error().message);
+      return MakeError(JoinLines(out.warnings), s.error().code);
+    }
+  }
+  if (options.strict && !out.warnings.empty()) {
+    return MakeError(JoinLines(out.warnings), 22 /*EINVAL*/);
   }
   return out;
 }
 
-Result<ParsedConfig> ParseConfig(std::string_view text, std::string_view file_name) {
-  ConfigSource src{std::string(file_name), std::string(text)};
-  return ParseConfig(std::span<const ConfigSource>(&src, 1));
+Result<ParsedConfig> ParseConfig(std::string_view text, std::string_view file_name,
+                                 const ParseOptions& options) {
+  ConfigSource src{std::string(file_name), std::string(text), false};
+  return ParseConfig(std::span<const ConfigSource>(&src, 1), options);
 }
 
 }  // namespace mpx

@@ -1,31 +1,47 @@
 // ParseConfig: multipath.conf text → Config, with the reference's syntax
-// (multipath.conf(5), libmultipath/parser.c 0.9.4): line oriented, one
-// statement per line: `section {`, `keyword value`, or `}`.
+// (multipath.conf(5), multipath-tools 0.9.4): line oriented, one statement per
+// line: `section {`, `keyword value`, or `}`.
 //
-// Errors vs warnings. The reference logs almost everything and goes on; mpx
-// refuses a file whose meaning is unclear, so a reload never applies half a
-// config. Each case, and what the 0.9.4 binary does with it:
-//   error   unterminated quote            (reference: warns, takes the rest of the line)
-//   error   missing value                 (reference: warns, ignores the line)
-//   error   invalid value, out of range,  (reference: warns and keeps the old value, or
-//           bad argument count              caps a number at its limit)
-//   error   bad regular expression        (reference: fatal in blacklists, silently never
-//                                          matches in devices)
-//   error   section keyword without "{"   (reference: warns, opens the section anyway)
-//   error   "}" with no open section       (reference: warns "unmatched '}'")
-//   error   section not closed at the end  (reference: warns "missing '}' at end of ...")
-//   error   "{" where no section opens     (reference: warns "invalid keyword '{'")
-//   warning "{" alone on the line after the section name (reference: two warnings,
-//           same result: the section is read)
-//   warning unknown keyword, or a known one in the wrong section (reference: same,
-//           "invalid keyword in the defaults section: X")
-//   warning unknown section `name {`: skipped with its contents (the reference reads
-//           its contents as top-level keywords and then finds an unmatched "}")
-//   warning extra words after a value or a brace (reference: same, ignored)
-//   warning the same keyword twice in one section; the later wins (reference: same)
+// Errors vs warnings. A configuration mistake must not stop a boot where the
+// reference goes on, so mpx follows the 0.9.4 binary case by case (measured
+// with tests/reference/probe_config.sh; docs/config-errors.md has the table):
+// it refuses to run only where the reference does, and warns, with file:line,
+// wherever the reference warns. Warnings read "file:line: message".
+//   error   bad regular expression in blacklist or blacklist_exceptions
+//           (devnode, wwid, property, protocol, device vendor/product) in
+//           multipath.conf; any bad product_blacklist
+//   warning the same bad blacklist regex in a conf.d file: that entry is dropped
+//   warning bad regex in a devices entry (vendor, product, revision): the entry
+//           is kept but never matches (the reference: the same, silently)
+//   warning invalid value (not a number, not one of the names, bad
+//           features/path_selector/hardware_handler argument count): ignored,
+//           the earlier value or the default stays (where the reference keeps
+//           a garbage value, e.g. polling_interval 4294967294, mpx keeps the
+//           earlier value or the default)
+//   warning number out of range: capped at the limit ("value for failback too
+//           large, capping at 2147483647"); failback, rr_min_io_rq and
+//           find_multipaths_timeout 0 (also after capping) mean "not set here"
+//   warning missing value: the line is ignored
+//   warning unterminated quote: the string runs to the end of the line
+//   warning section keyword without "{", or another word in its place: the
+//           section opens all the same
+//   warning "}" with no open section: ignored
+//   warning section not closed at the end of the file: what it holds counts
+//           (one warning per file)
+//   warning "{" where no section opens: the line is ignored (so one-line
+//           sections like `defaults { user_friendly_names yes }` open the
+//           section, ignore the rest of the line, and run to the end of file)
+//   warning unknown keyword, or a known one in the wrong section (including an
+//           unknown section name: the lines after it are read as part of the
+//           current section, whose "}" they close, as in the reference)
+//   warning extra words after a value or a brace: ignored
+//   warning the same keyword twice in one section, or the same top-level
+//           section twice in one file: the later wins / both count
 //   warning device without vendor or product, multipath without wwid, blacklist
-//           device with neither: the entry is dropped (reference: same)
-// Messages read "file:line: message".
+//           device with neither: the entry is dropped
+//   warning overrides { protocol { } }: skipped (mpx does not support it yet)
+// ParseOptions::strict turns every warning into an error (for a configuration
+// check).
 #pragma once
 
 #include <span>
@@ -41,6 +57,7 @@ namespace mpx {
 struct ConfigSource {
   std::string name;  // as messages should show it, e.g. "/etc/multipath.conf"
   std::string text;
+  bool drop_in = false;  // a conf.d file: a bad blacklist regex there drops only its entry
 };
 
 struct ParsedConfig {
@@ -48,11 +65,19 @@ struct ParsedConfig {
   std::vector<std::string> warnings;  // "file:line: message", in file order
 };
 
+struct ParseOptions {
+  // Any warning is an error: the error's message then holds every warning
+  // (and the error, if any), one per line, in file order.
+  bool strict = false;
+};
+
 // Parses the sources in order into one Config: a later file's defaults and
 // overrides settings replace earlier ones, its devices, multipaths and
 // blacklist entries are added after them. The built-in hardware table is left
 // empty (LoadConfig fills it). Stops at the first error.
-Result<ParsedConfig> ParseConfig(std::span<const ConfigSource> sources);
-Result<ParsedConfig> ParseConfig(std::string_view text, std::string_view file_name);
+Result<ParsedConfig> ParseConfig(std::span<const ConfigSource> sources,
+                                 const ParseOptions& options = {});
+Result<ParsedConfig> ParseConfig(std::string_view text, std::string_view file_name,
+                                 const ParseOptions& options = {});
 
 }  // namespace mpx
