@@ -18,6 +18,10 @@ Result<CommandSetup> LoadCommandSetup(const Context& ctx) {
   return s;
 }
 
+void ReportConfigWarnings(const CommandSetup& setup, CommandOutput& r) {
+  for (const std::string& w : setup.parsed.warnings) r.err += "multipath: " + w + "\n";
+}
+
 WwidEnv MakeWwidEnv(Context& ctx, const CommandSetup& setup) {
   return WwidEnv{ctx.sysfs, ctx.udev, ctx.scsi, setup.uid_attribute};
 }

@@ -23,6 +23,12 @@ struct CommandSetup {
 
 Result<CommandSetup> LoadCommandSetup(const Context& ctx);
 
+// Adds the configuration's warnings to r.err, one "multipath: file:line:
+// message" line each, at every verbosity: the reference 0.9.4 prints them
+// while it reads its configuration, before -v (or the file's verbosity)
+// applies, so even -v0 shows them (tests/reference/README.md).
+void ReportConfigWarnings(const CommandSetup& setup, CommandOutput& r);
+
 // The discovery environment over the context's kernel interfaces.
 WwidEnv MakeWwidEnv(Context& ctx, const CommandSetup& setup);
 

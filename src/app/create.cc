@@ -159,7 +159,7 @@ CommandOutput RunCreate(const MultipathOptions& o, Context& ctx) {
   auto setup = LoadCommandSetup(ctx);
   if (!setup.ok()) return fail(setup.error().message);
   const Config& config = setup->config();
-  for (const auto& w : setup->parsed.warnings) r.err += "multipath: " + w + "\n";
+  ReportConfigWarnings(*setup, r);
 
   // Serialise with other runs before reading the kernel's state.
   std::optional<FileLock> lock;

@@ -113,6 +113,7 @@ CommandOutput RunList(const MultipathOptions& o, Context& ctx) {
   const bool check = o.mode == MultipathMode::kListCheck;
   auto setup = LoadCommandSetup(ctx);
   if (!setup.ok()) return Fail(r, setup.error().message);
+  ReportConfigWarnings(*setup, r);
   auto maps = ctx.dm.List("multipath");
   if (!maps.ok()) return Fail(r, maps.error().message);
   WarnIfNoDaemon(o.verbosity, ctx, !maps->empty(), r);

@@ -91,6 +91,7 @@ CommandOutput RunValidPath(const MultipathOptions& o, Context& ctx) {
   auto fail = [&](const std::string& msg) { return Fail(r, msg); };
   auto setup = LoadCommandSetup(ctx);
   if (!setup.ok()) return fail(setup.error().message);
+  ReportConfigWarnings(*setup, r);
   const Config& config = setup->config();
   const Blacklist& blacklist = setup->blacklist;
   auto dev = AskedDevice(o, ctx);

@@ -43,6 +43,7 @@ CommandOutput RunWwidsCommand(const MultipathOptions& o, Context& ctx) {
   }
   auto setup = LoadCommandSetup(ctx);
   if (!setup.ok()) return fail(setup.error().message);
+  ReportConfigWarnings(*setup, r);
 
   auto lock = FileLock::Acquire(ctx.lock_file);
   if (!lock.ok()) return fail(lock.error().message);

@@ -34,6 +34,26 @@ TEST_F(AnswersTest, AddAndRemoveWwidsByPathNumberMapAndWord) {
   EXPECT_EQ(State("wwids").find("sdq"), std::string::npos);
 }
 
+// Every command that reads the configuration prints its warnings on stderr,
+// at every verbosity, as the reference does, and answers as before.
+TEST_F(AnswersTest, ConfigWarningsOnStderrForEveryCommand) {
+  Config("defaults {\n find_multipaths greedy\n polling_interval abc\n}\n");
+  const std::string warning = "multipath: " + dir_.path() +
+                              "/etc/multipath.conf:3: invalid value for polling_interval: "
+                              "\"abc\" (expected a number from 0 to 4294967295); ignored\n";
+  for (std::vector<std::string> args : {std::vector<std::string>{"-v0", "-c", "/dev/sda"},
+                                        {"-c", "/dev/sda"},
+                                        {"-v0", "-a", "/dev/sda"},
+                                        {"-v0", "-w", "/dev/sda"},
+                                        {"-v0", "-ll"},
+                                        {"-v0", "-d"}}) {
+    CommandOutput r = Run(args);
+    EXPECT_EQ(r.exit_code, 0) << args[1] << r.err;
+    EXPECT_EQ(r.err.rfind(warning, 0), 0u) << args[1] << ": " << r.err;
+  }
+  EXPECT_EQ(Run({"-c", "/dev/sda"}).out, "DM_MULTIPATH_DEVICE_PATH=\"1\"\n");
+}
+
 TEST_F(AnswersTest, BadWwidsArgumentsAreErrorsAndChangeNothing) {
   ASSERT_EQ(Run({"-a", "/dev/sda"}).exit_code, 0);
   std::string before = State("wwids");
