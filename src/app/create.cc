@@ -8,6 +8,7 @@
 
 #include "app/command_setup.h"
 #include "app/current_maps.h"
+#include "app/dm_unavailable.h"
 #include "app/naming.h"
 #include "app/state_files.h"
 #include "base/atomic_file.h"
@@ -146,6 +147,19 @@ void CheckPaths(ScsiIo& io, const std::vector<CandidateMap>& maps,
               [&](size_t k) { CheckPath(io, configs[todo[k].first], paths[todo[k].second]); });
 }
 
+// The maps to plan against. Without device-mapper, a dry run over a
+// recorded tree (--sysfs), where one is most useful, plans against none and
+// `*dm_absent` says why; every other run fails, as the reference's (exit 1).
+Result<std::vector<CurrentMap>> MapsToPlanAgainst(const MultipathOptions& o, Context& ctx,
+                                                  std::optional<std::string>* dm_absent) {
+  auto current = ReadCurrentMaps(ctx.dm);
+  if (current.ok() || !IsDmUnavailable(current.error()) || !o.dry_run || !o.recorded_sysfs()) {
+    return current;
+  }
+  *dm_absent = DmAbsenceCause(ctx.dm.Availability());
+  return std::vector<CurrentMap>{};
+}
+
 struct Shaped {
   std::vector<WantedMap> wanted;
   std::vector<std::string> explain;  // -v3 lines
@@ -169,10 +183,17 @@ CommandOutput RunCreate(const MultipathOptions& o, Context& ctx) {
     lock.emplace(std::move(l).value());
   }
 
+  // The kernel's maps before the paths: without device-mapper there is
+  // nothing to do (the reference looks at no path either).
+  std::optional<std::string> dm_absent;
+  auto current = MapsToPlanAgainst(o, ctx, &dm_absent);
+  if (!current.ok()) return FailDm(r, ctx.dm, current.error());
+  if (dm_absent && o.verbosity >= 1) {
+    r.err += "multipath: device-mapper is not available: " + *dm_absent +
+             "; planning against no existing maps\n";
+  }
   WwidEnv wenv = MakeWwidEnv(ctx, setup.value());
   DiscoveryResult found = Discover(wenv, setup->blacklist);
-  auto current = ReadCurrentMaps(ctx.dm);
-  if (!current.ok()) return fail(current.error().message);
   std::vector<CandidateMap> candidates = Coalesce(found.paths);
   if (Status s = SelectArgs(o.devices, found, current.value(), candidates); !s.ok()) {
     return fail(s.error().message);
@@ -256,7 +277,7 @@ CommandOutput RunCreate(const MultipathOptions& o, Context& ctx) {
                          : word.empty()                  ? "none"
                                                          : word);
     }
-    r.out = DiscoveryJson(found, maps, words, o.dry_run);
+    r.out = DiscoveryJson(found, maps, words, o.dry_run, dm_absent);
   } else if (o.verbosity >= 3) {
     r.out += DiscoveryDetails(found);
     for (const auto& e : explain) r.out += e + "\n";

@@ -3,6 +3,7 @@
 #include <cerrno>
 #include <cstdint>
 
+#include "app/dm_unavailable.h"
 #include "base/strings.h"
 
 namespace mpx {
@@ -28,11 +29,7 @@ CommandOutput RunDevmapName(const std::vector<std::string>& args, DeviceMapper& 
     r.out = map->name + "\n";
     return r;
   }
-  if (map.error().code != ENXIO) {
-    r.err = "devmap_name: " + map.error().message + "\n";
-    r.exit_code = 1;
-    return r;
-  }
+  if (map.error().code != ENXIO) return FailDm(r, dm, map.error(), "devmap_name");
   r.err = "devmap_name: no device-mapper device " + std::to_string(*major) + ":" +
           std::to_string(*minor) + "\n";
   r.exit_code = 1;

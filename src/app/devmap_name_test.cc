@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <cerrno>
+
 #include "kernel/fake_devmapper.h"
 
 namespace mpx {
@@ -24,6 +26,24 @@ TEST(DevmapNameTest, NamesTheMapWithThatDeviceNumber) {
   EXPECT_EQ(none.err, "devmap_name: no device-mapper device " + maj + ":999\n");
   EXPECT_EQ(RunDevmapName({"x", "1"}, dm).err, "usage: devmap_name MAJOR MINOR\n");
   EXPECT_EQ(RunDevmapName({}, dm).exit_code, 1);
+}
+
+TEST(DevmapNameTest, WithoutDeviceMapperSaysWhyAndHowToFixIt) {
+  FakeDeviceMapper dm;
+  DmAvailability absent;
+  absent.absence = DmAbsence::kNoDriver;
+  absent.open_errno = ENODEV;
+  absent.in_proc_misc = false;
+  dm.SetAvailability(absent);
+  CommandOutput r = RunDevmapName({"253", "0"}, dm);
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_EQ(r.out, "");
+  EXPECT_EQ(r.err,
+            "devmap_name: /dev/mapper/control: open failed: No such device\n"
+            "devmap_name: Failure to communicate with kernel device-mapper driver.\n"
+            "devmap_name: Check that device-mapper is available in the kernel: the dm_mod module "
+            "is not loaded (/proc/misc lists no device-mapper); load it with \"modprobe "
+            "dm_mod\".\n");
 }
 
 }  // namespace

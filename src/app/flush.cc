@@ -5,6 +5,7 @@
 #include <cerrno>
 
 #include "app/command_setup.h"
+#include "app/dm_unavailable.h"
 #include "base/file_lock.h"
 
 namespace mpx {
@@ -39,7 +40,7 @@ CommandOutput RunFlush(const MultipathOptions& o, Context& ctx, void (*sleep_ms)
   if (!lock.ok()) return Fail(r, lock.error().message);
   std::vector<std::string> names;
   auto maps = ctx.dm.List("multipath");
-  if (!maps.ok()) return Fail(r, maps.error().message);
+  if (!maps.ok()) return FailDm(r, ctx.dm, maps.error());
   if (o.mode == MultipathMode::kFlushAll) {
     for (const auto& m : maps.value()) names.push_back(m.name);
   } else {

@@ -4,6 +4,7 @@
 #include <map>
 
 #include "app/command_setup.h"
+#include "app/dm_unavailable.h"
 #include "app/map_config.h"
 #include "base/parallel.h"
 #include "discovery/discover.h"
@@ -115,7 +116,7 @@ CommandOutput RunList(const MultipathOptions& o, Context& ctx) {
   if (!setup.ok()) return Fail(r, setup.error().message);
   ReportConfigWarnings(*setup, r);
   auto maps = ctx.dm.List("multipath");
-  if (!maps.ok()) return Fail(r, maps.error().message);
+  if (!maps.ok()) return FailDm(r, ctx.dm, maps.error());
   WarnIfNoDaemon(o.verbosity, ctx, !maps->empty(), r);
 
   // The kernel's tables and states first; a map removed meanwhile is skipped.

@@ -7,6 +7,7 @@
 
 #include "app/command_setup.h"
 #include "app/device_arg.h"
+#include "app/dm_unavailable.h"
 #include "app/state_files.h"
 #include "base/atomic_file.h"
 #include "base/strings.h"
@@ -115,7 +116,14 @@ CommandOutput RunValidPath(const MultipathOptions& o, Context& ctx) {
   } else {
     auto wwids = LoadWwids(ctx.wwids_file);
     facts.in_wwids_file = wwids.ok() && Contains(wwids.value(), path->wwid);
-    facts.in_map = ctx.dm.InfoByUuid("mpath-" + path->wwid).ok();
+    // Whether a map has the WWID matters only when neither greedy nor the
+    // wwids file answered. That question needs device-mapper: without it the
+    // reference gives no answer and exits 1, -u included (measured in the lab).
+    if (facts.mode != FindMultipaths::kGreedy && !facts.in_wwids_file) {
+      auto map = ctx.dm.InfoByUuid("mpath-" + path->wwid);
+      if (!map.ok() && IsDmUnavailable(map.error())) return FailDm(r, ctx.dm, map.error());
+      facts.in_map = map.ok();
+    }
     if (facts.mode == FindMultipaths::kSmart && !facts.in_wwids_file && !facts.in_map) {
       facts.paths_with_wwid = 0;
       for (const Path& p : Discover(env, blacklist).paths) {
@@ -153,6 +161,8 @@ CommandOutput RunUsablePaths(const MultipathOptions& o, Context& ctx) {
   std::string name;
   if (auto info = ctx.dm.Info(arg); info.ok()) {
     name = info->name;
+  } else if (IsDmUnavailable(info.error())) {
+    return FailDm(r, ctx.dm, info.error());  // no map to look at, by name or by device
   } else {
     DeviceArg a = ClassifyDeviceArg(arg);
     if (a.kind == DeviceArgKind::kOther) a = {DeviceArgKind::kDevNode, "/dev/" + arg};

@@ -4,6 +4,7 @@
 
 #include "app/command_setup.h"
 #include "app/device_arg.h"
+#include "app/dm_unavailable.h"
 #include "app/state_files.h"
 #include "base/atomic_file.h"
 #include "base/file_lock.h"
@@ -15,13 +16,15 @@ namespace {
 
 // The WWID an argument stands for: a path's (device node or number; it must
 // not be blacklisted), a map's (by name), or the word itself, as the
-// reference takes any other word for a WWID.
+// reference takes any other word for a WWID. A word needs device-mapper to
+// tell a map's name from a WWID: without it, a kDmUnavailable error (the
+// reference fails there too).
 Result<std::string> WwidOf(const std::string& arg, const CommandSetup& setup, Context& ctx) {
   DeviceArg a = ClassifyDeviceArg(arg);
   if (a.kind == DeviceArgKind::kOther) {
-    if (auto info = ctx.dm.Info(arg); info.ok() && StartsWith(info->uuid, "mpath-")) {
-      return info->uuid.substr(6);
-    }
+    auto info = ctx.dm.Info(arg);
+    if (info.ok() && StartsWith(info->uuid, "mpath-")) return info->uuid.substr(6);
+    if (!info.ok() && IsDmUnavailable(info.error())) return info.error();
     return arg;
   }
   auto name = BlockName(ctx.sysfs, a);
@@ -53,7 +56,7 @@ CommandOutput RunWwidsCommand(const MultipathOptions& o, Context& ctx) {
 
   if (reset) {
     auto maps = ctx.dm.List("multipath");
-    if (!maps.ok()) return fail(maps.error().message);
+    if (!maps.ok()) return FailDm(r, ctx.dm, maps.error());
     std::vector<std::string> kept;
     for (const auto& m : maps.value()) {
       if (StartsWith(m.uuid, "mpath-")) kept.push_back(m.uuid.substr(6));
@@ -70,6 +73,7 @@ CommandOutput RunWwidsCommand(const MultipathOptions& o, Context& ctx) {
   WwidsFile file = std::move(wwids).value();
   for (const auto& arg : o.devices) {
     auto wwid = WwidOf(arg, setup.value(), ctx);
+    if (!wwid.ok() && IsDmUnavailable(wwid.error())) return FailDm(r, ctx.dm, wwid.error());
     if (!wwid.ok()) {
       const char* verb = add ? "not added" : "not removed";
       fail(wwid.error().message + " (" + verb + ")");

@@ -9,8 +9,10 @@
 
 namespace mpx {
 
-// An error with the errno that caused it (0 when none) and a message that
-// already names the file, device or line it is about.
+// An error with the errno that caused it (0 when none; a negative code is a
+// condition a module names itself, such as kernel/devmapper.h's
+// kDmUnavailable) and a message that already names the file, device or line
+// it is about.
 struct Error {
   int code = 0;
   std::string message;

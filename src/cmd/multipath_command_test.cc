@@ -250,7 +250,7 @@ TEST_F(MultipathCommandTest, ListAsJson) {
   l.out = Compact(l.out);
   EXPECT_EQ(l.exit_code, 0) << l.err;
   EXPECT_EQ(
-      l.out.rfind("{\"schema_version\":\"1.1\",\"checked\":true,\"maps\":[{\"name\":\"" + W1, 0),
+      l.out.rfind("{\"schema_version\":\"1.2\",\"checked\":true,\"maps\":[{\"name\":\"" + W1, 0),
       0u)
       << l.out;
   EXPECT_NE(l.out.find("\"dm_node\":\"dm-0\""), std::string::npos);
@@ -290,9 +290,10 @@ TEST_F(MultipathCommandTest, JsonHasPathsSkippedAndMaps) {
   dir_.Symlink("../devices/virtual/block/loop0", "sys/block/loop0");
   CommandOutput r = Run({"-d", "--json"});
   EXPECT_EQ(r.exit_code, 0);
-  EXPECT_EQ(
-      r.out.rfind("{\n  \"schema_version\": \"1.1\",\n  \"dry_run\": true,\n  \"paths\": [\n", 0),
-      0u)
+  EXPECT_EQ(r.out.rfind("{\n  \"schema_version\": \"1.2\",\n  \"dry_run\": true,\n"
+                        "  \"device_mapper\": {\n    \"available\": true\n  },\n  \"paths\": [\n",
+                        0),
+            0u)
       << r.out;
   EXPECT_NE(r.out.find("\"action\": \"create\""), std::string::npos);
   EXPECT_NE(r.out.find("\"wwid_source\": \"sysfs vpd_pg83\""), std::string::npos);

@@ -33,7 +33,7 @@ int main(int argc, char** argv) {
   }
   auto sysfs = mpx::DirSysfs::Open(options->sysfs_root);
   if (!sysfs.ok()) return Fail(sysfs.error().message);
-  const bool real = options->sysfs_root == "/sys";
+  const bool real = !options->recorded_sysfs();
   std::unique_ptr<mpx::UdevDb> udev;
   if (options->use_udev && real) {
     udev = std::make_unique<mpx::LibUdevDb>();

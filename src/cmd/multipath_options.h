@@ -43,6 +43,9 @@ struct MultipathOptions {
   std::string sysfs_root = "/sys";             // --sysfs DIR (tests, benchmarks, recorded trees)
   bool use_udev = true;                        // --no-udev: ignore udev's database
   std::vector<std::string> devices;            // device, maj:min, WWID or map name
+
+  // --sysfs names a tree other than this machine's /sys (a recorded one).
+  bool recorded_sysfs() const { return sysfs_root != "/sys"; }
 };
 
 // Parses argv[1..]. Errors name the offending word: "unknown option -x",

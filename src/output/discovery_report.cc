@@ -45,9 +45,13 @@ void WriteMap(JsonWriter& w, const MultipathMap& m, const std::vector<Path>& pat
 }  // namespace
 
 std::string DiscoveryJson(const DiscoveryResult& found, const std::vector<MultipathMap>& maps,
-                          const std::vector<std::string>& actions, bool dry_run) {
+                          const std::vector<std::string>& actions, bool dry_run,
+                          const std::optional<std::string>& dm_absent) {
   JsonWriter w;
   w.BeginObject().Field("schema_version", kJsonSchemaVersion).Field("dry_run", dry_run);
+  w.Key("device_mapper").BeginObject().Field("available", !dm_absent.has_value());
+  if (dm_absent) w.Field("reason", *dm_absent);
+  w.EndObject();
   w.Key("paths").BeginArray();
   for (const auto& p : found.paths) WritePath(w, p);
   w.EndArray();
