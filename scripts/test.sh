@@ -25,6 +25,7 @@ echo "== build and unit tests"
 cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DMPX_WERROR=ON -DMPX_TESTS=ON >/dev/null
 cmake --build build -j"$jobs"
 ctest --test-dir build -L unit -j"$jobs" --output-on-failure
+ctest --test-dir build -L program --output-on-failure  # the built programs (no device-mapper)
 
 echo "== clang-tidy (product sources)"
 tidy=$(git ls-files 'src/*.cc' | grep -v '_test\.cc$' | xargs -P "$jobs" -n 6 clang-tidy -p build --quiet --extra-arg=-Wno-unknown-warning-option 2>&1 || true)

@@ -171,6 +171,7 @@ int Probe() {
   Note(std::string("udevd ") +
        (access("/run/udev/control", F_OK) == 0 ? "running" : "not running") + ", DM_DISABLE_UDEV " +
        (disable ? "set" : "unset") + ", udev_sync " + (dm.udev_sync() ? "on" : "off"));
+  Check(dm.Availability().available(), "device-mapper available", dm.Availability().control_node);
   Lu lu = FindPaths();
   Check(lu.devs.size() >= 2, "two paths of one LU",
         lu.devs.empty() ? "" : lu.devs[0] + " " + lu.devs[1]);
