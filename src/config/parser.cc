@@ -216,12 +216,27 @@ Status Parser::OpenSection(const Line& line, const SectionInfo& sub, Sink parent
   }
 }
 
+// product_blacklist blacklists the device's vendor with it, so the reference
+// refuses to run when that vendor regex is bad too (a bad one alone only
+// makes the entry never match).
+Status CheckProductBlacklistVendor(const OptionSet& entry) {
+  const Setting* vendor = entry.Get(Opt::kVendor);
+  if (vendor == nullptr || entry.Get(Opt::kProductBlacklist) == nullptr) return {};
+  // Checked as what it becomes: a blacklist device's vendor.
+  auto v =
+      ParseValue(*FindKeyword("vendor", kInBlacklistDevice), std::get<std::string>(vendor->value));
+  if (v.ok()) return {};
+  return MakeError(vendor->where + ": " + v.error().message + ", which product_blacklist needs",
+                   v.error().code);
+}
+
 // device, multipath and blacklist device sections: one entry each.
 Status Parser::ParseEntry(const Line& line, const SectionInfo& sub, Sink parent) {
   OptionSet entry;
   if (Status s = ParseBody(sub, line.number, Sink{&entry, nullptr}); !s.ok()) return s;
   std::string where = Where(line.number);
   if (sub.section == Section::kDevice) {
+    if (Status s = CheckProductBlacklistVendor(entry); !s.ok()) return s;
     auto dev = MakeDeviceEntry(std::move(entry), where);
     if (!dev.ok()) {
       warnings_->push_back(dev.error().message);  // only "missing vendor or product" gets here

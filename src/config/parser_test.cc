@@ -737,6 +737,15 @@ TEST_F(ParserTest, Errors) {
                   " }\n}\n"),
             "multipath.conf:5: invalid regular expression for product_blacklist: \"[\": Invalid "
             "regular expression");
+  // product_blacklist puts the device's vendor in the blacklist too.
+  EXPECT_EQ(Error("devices {\n device {\n  vendor \"(\"\n  product X\n  product_blacklist Y\n"
+                  " }\n}\n"),
+            "multipath.conf:3: invalid regular expression for vendor: \"(\": Unmatched ( or \\(, "
+            "which product_blacklist needs");
+  EXPECT_EQ(Parse("devices {\n device {\n  vendor ACME\n  product \"(\"\n  product_blacklist Y\n"
+                  " }\n}\n")
+                .warnings.size(),
+            1u);
   EXPECT_EQ(Error("blacklist {\n devnode \"a++++++++++++++++++++\"\n}\n"),
             "multipath.conf:2: invalid regular expression for devnode: \"a++++++++++++++++++++\": "
             "too complex (about 2097151 nodes to compile, at most 65536)");
