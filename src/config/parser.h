@@ -9,7 +9,8 @@
 // wherever the reference warns. Warnings read "file:line: message".
 //   error   bad regular expression in blacklist or blacklist_exceptions
 //           (devnode, wwid, property, protocol, device vendor/product) in
-//           multipath.conf; any bad product_blacklist
+//           multipath.conf; any bad product_blacklist, or a bad vendor in a
+//           device with a product_blacklist (the vendor goes into the blacklist)
 //   warning the same bad blacklist regex in a conf.d file: that entry is dropped
 //   warning bad regex in a devices entry (vendor, product, revision): the entry
 //           is kept but never matches (the reference: the same, silently)
@@ -62,7 +63,7 @@ struct ConfigSource {
 
 struct ParsedConfig {
   Config config;
-  std::vector<std::string> warnings;  // "file:line: message", in file order
+  std::vector<std::string> warnings;  // "file:line: message", in the order found
 };
 
 struct ParseOptions {
