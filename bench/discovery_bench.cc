@@ -15,8 +15,10 @@
 #include <cstring>
 #include <filesystem>
 #include <string>
+#include <thread>
 #include <vector>
 
+#include "base/thread_pool.h"
 #include "checker/prioritizer.h"
 #include "discovery/discover.h"
 #include "policy/coalesce.h"
@@ -40,15 +42,12 @@ Sample RunOnce(const std::string& root, size_t expect_paths) {
     mpx::NoUdevDb udev;
     mpx::NoScsiIo scsi;
     mpx::WwidEnv env{fs.value(), udev, scsi};
-    auto found = mpx::Discover(env, mpx::Blacklist::BuiltIn());
+    mpx::ThreadPool pool(std::clamp(std::thread::hardware_concurrency(), 2u, 16u) - 1);
+    auto found = mpx::Discover(env, mpx::Blacklist::BuiltIn(), pool);
     size_t groups = 0;
-    std::vector<int> prio;
-    for (auto& p : found.paths) {
-      mpx::Prioritize(mpx::DetectPrio(p), scsi, p);
-      prio.push_back(p.priority);
-    }
+    for (auto& p : found.paths) mpx::Prioritize(mpx::DetectPrio(p), scsi, p);
     for (const auto& c : mpx::Coalesce(found.paths))
-      groups += mpx::BuildMap(c, found.paths, prio).groups.size();
+      groups += mpx::BuildMap(c, found.paths).groups.size();
     _exit(found.paths.size() == expect_paths && groups == expect_paths ? 0 : 3);
   }
   int status = 0;

@@ -2,7 +2,9 @@
 # Builds the programs (not the tests) the ways distributions do, each with
 # -Werror so that CI fails on any warning (packagers' own builds never get
 # -Werror: MPX_WERROR is off by default):
-#   release-gcc    CMAKE_BUILD_TYPE=Release with g++
+#   release-gcc    CMAKE_BUILD_TYPE=Release with g++, every layer a shared library
+#                  linked with --no-undefined (MPX_LAYER_CHECK): a layer that
+#                  uses one it does not declare fails to link
 #   dpkg-gcc       CMAKE_BUILD_TYPE=None with Debian's dpkg-buildflags (-O2, fortify, ...)
 #   release-clang  CMAKE_BUILD_TYPE=Release with clang++
 # Usage: scripts/packager-builds.sh [CONFIG...]   (default: all three)
@@ -18,12 +20,15 @@ build() {  # build NAME CMAKE_ARGS...
   shift
   echo "-- $name"
   cmake -S . -B "$dir" -G Ninja -DMPX_TESTS=OFF -DMPX_WERROR=ON "$@" >/dev/null
-  cmake --build "$dir" -j"$(nproc)" --target "${programs[@]}"
+  cmake --build "$dir" -j"$(nproc)" --target "${targets[@]}"
 }
 
 for c in "${configs[@]}"; do
+  targets=("${programs[@]}")
   case "$c" in
-  release-gcc) CXX=g++ build "$c" -DCMAKE_BUILD_TYPE=Release ;;
+  release-gcc)
+    targets=("${programs[@]}" mpx_daemon mpx_testing)
+    CXX=g++ build "$c" -DCMAKE_BUILD_TYPE=Release -DMPX_LAYER_CHECK=ON ;;
   dpkg-gcc)
     CXX=g++ CXXFLAGS="$(dpkg-buildflags --get CXXFLAGS) $(dpkg-buildflags --get CPPFLAGS)" \
       LDFLAGS="$(dpkg-buildflags --get LDFLAGS)" build "$c" -DCMAKE_BUILD_TYPE=None ;;

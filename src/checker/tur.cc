@@ -6,24 +6,6 @@
 
 namespace mpx {
 
-std::string_view CheckerStateName(PathState s) {
-  switch (s) {
-    case PathState::kUp:
-      return "ready";
-    case PathState::kDown:
-      return "faulty";
-    case PathState::kGhost:
-      return "ghost";
-    case PathState::kShaky:
-      return "shaky";
-    case PathState::kPending:
-      return "i/o pending";
-    case PathState::kUndef:
-      break;
-  }
-  return "undef";
-}
-
 PathState InterpretTur(const ScsiReply& r) {
   if (r.host_status != 0) return PathState::kDown;
   if (r.status == 0 && r.driver_status == 0) return PathState::kUp;

@@ -9,10 +9,6 @@
 
 namespace mpx {
 
-// The checker-state words of the reference's topology output:
-// ready, faulty, ghost, shaky, i/o pending, undef.
-std::string_view CheckerStateName(PathState s);
-
 // One reply: GOOD → up; NOT READY with ASC/ASCQ 04/0b (target port in
 // standby) → ghost; UNIT ATTENTION → pending (the caller retries); any other
 // check condition or transport error → down.

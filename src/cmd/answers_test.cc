@@ -12,7 +12,7 @@ const std::string W1 = testing::Naa6Wwid(1), W2 = testing::Naa6Wwid(2);
 class AnswersTest : public MultipathCommandTest {};
 
 TEST_F(AnswersTest, AddAndRemoveWwidsByPathNumberMapAndWord) {
-  CommandOutput r = Run({"-a", "/dev/sda"});
+  Ran r = Run({"-a", "/dev/sda"});
   EXPECT_EQ(r.exit_code, 0) << r.err;
   EXPECT_EQ(r.out, "wwid '" + W1 + "' added\n");
   EXPECT_NE(State("wwids").find("# Multipath wwids, Version : 1.0\n"), std::string::npos);
@@ -47,7 +47,7 @@ TEST_F(AnswersTest, ConfigWarningsOnStderrForEveryCommand) {
                                         {"-v0", "-w", "/dev/sda"},
                                         {"-v0", "-ll"},
                                         {"-v0", "-d"}}) {
-    CommandOutput r = Run(args);
+    Ran r = Run(args);
     EXPECT_EQ(r.exit_code, 0) << args[1] << r.err;
     EXPECT_EQ(r.err.rfind(warning, 0), 0u) << args[1] << ": " << r.err;
   }
@@ -57,7 +57,7 @@ TEST_F(AnswersTest, ConfigWarningsOnStderrForEveryCommand) {
 TEST_F(AnswersTest, BadWwidsArgumentsAreErrorsAndChangeNothing) {
   ASSERT_EQ(Run({"-a", "/dev/sda"}).exit_code, 0);
   std::string before = State("wwids");
-  CommandOutput r = Run({"-a", "/dev/sdzz"});
+  Ran r = Run({"-a", "/dev/sdzz"});
   EXPECT_EQ(r.exit_code, 1);
   EXPECT_NE(r.err.find("/dev/sdzz: no such block device"), std::string::npos) << r.err;
   r = Run({"-a"});
@@ -80,7 +80,7 @@ TEST_F(AnswersTest, BadWwidsArgumentsAreErrorsAndChangeNothing) {
 TEST_F(AnswersTest, ResetKeepsExactlyTheMapsWwids) {
   ASSERT_EQ(Run({"-a", "stale-wwid"}).exit_code, 0);
   ASSERT_EQ(Run({}).exit_code, 0);  // greedy: a map per LUN
-  CommandOutput r = Run({"-W"});
+  Ran r = Run({"-W"});
   EXPECT_EQ(r.exit_code, 0) << r.err;
   EXPECT_EQ(r.out, "successfully reset wwids\n");
   std::string w = State("wwids");
@@ -92,7 +92,7 @@ TEST_F(AnswersTest, ResetKeepsExactlyTheMapsWwids) {
 
 TEST_F(AnswersTest, CheckPathFollowsTheWwidsFileInStrictMode) {
   Config("");  // strict
-  CommandOutput r = Run({"-c", "/dev/sda"});
+  Ran r = Run({"-c", "/dev/sda"});
   EXPECT_EQ(r.out, "DM_MULTIPATH_DEVICE_PATH=\"0\"\n");
   EXPECT_EQ(r.exit_code, 1);
   ASSERT_EQ(Run({"-a", "/dev/sda"}).exit_code, 0);
@@ -136,7 +136,7 @@ TEST_F(AnswersTest, CheckPathPerModeBlacklistAndExistingMap) {
 TEST_F(AnswersTest, UeventAnswersFromTheEnvironmentAndAlwaysExitsZero) {
   Config("");
   uevent_ = {{"DEVNAME", "/dev/sdb"}, {"MAJOR", "8"}, {"MINOR", "16"}};
-  CommandOutput r = Run({"-u", "sdb"});
+  Ran r = Run({"-u", "sdb"});
   EXPECT_EQ(r.out, "DM_MULTIPATH_DEVICE_PATH=\"0\"\n");
   EXPECT_EQ(r.exit_code, 0);
   ASSERT_EQ(Run({"-a", "/dev/sdb"}).exit_code, 0);
@@ -156,7 +156,7 @@ TEST_F(AnswersTest, SmartModeMakesASinglePathWaitThenGivesUp) {
   Config("defaults {\n find_multipaths smart\n}\nblacklist {\n devnode \"^sdd$\"\n}\n");
   uevent_ = {{"DEVNAME", "/dev/sda"}, {"USEC_INITIALIZED", "990000000"}};
   now_ = 990.5;
-  CommandOutput r = Run({"-u", "sda"});
+  Ran r = Run({"-u", "sda"});
   // Unknown hardware waits 1 s from udev's first sight of the device.
   EXPECT_EQ(r.out, "FIND_MULTIPATHS_WAIT_UNTIL=\"991.000000\"\nDM_MULTIPATH_DEVICE_PATH=\"2\"\n");
   EXPECT_EQ(r.exit_code, 0);
@@ -180,7 +180,7 @@ TEST_F(AnswersTest, SmartModeMakesASinglePathWaitThenGivesUp) {
 TEST_F(AnswersTest, UsablePathsOfAMap) {
   ASSERT_EQ(Run({}).exit_code, 0);
   const std::string name = W1;
-  CommandOutput r = Run({"-C", name});
+  Ran r = Run({"-C", name});
   EXPECT_EQ(r.exit_code, 0) << r.err;
   EXPECT_EQ(r.out, "");
   auto info = dm_.Info(name);

@@ -13,11 +13,53 @@
 
 #include "base/atomic_file.h"
 #include "base/test_dir.h"
+#include "base/thread_pool.h"
 #include "cmd/multipath_command.h"
-#include "kernel/fake_devmapper.h"
+#include "kernel/files.h"
+#include "kernel/sysfs.h"
+#include "testing/fake_clock.h"
+#include "testing/fake_devmapper.h"
 #include "testing/synthetic_san.h"
 
 namespace mpx {
+
+// What a command printed and how it exited.
+struct Ran {
+  std::string out;
+  std::string err;
+  int exit_code = 0;
+};
+
+// The state and log files of a test's temporary directory.
+inline FilePaths TestPaths(const std::string& root) {
+  FilePaths p;
+  p.config_file = root + "/etc/multipath.conf";
+  p.config_dir = root + "/etc/multipath/conf.d";
+  p.bindings_file = root + "/etc/multipath/bindings";
+  p.wwids_file = root + "/etc/multipath/wwids";
+  p.lock_file = root + "/run/lock";
+  p.find_multipaths_dir = root + "/shm/find_multipaths";
+  return p;
+}
+
+// Runs `args` as multipath would, over the given interfaces, with real files
+// under the test's directory and a pool of two helpers.
+inline Ran RunMultipathArgs(std::vector<std::string> args, const Sysfs& sysfs, const UdevDb& udev,
+                            ScsiIo& scsi, DeviceMapper& dm, Clock& clock, const FilePaths& paths,
+                            bool daemon_running = false, const UeventEnv& uevent = {}) {
+  auto o = ParseMultipathOptions(args);
+  EXPECT_TRUE(o.ok()) << o.error().message;
+  Ran ran;
+  if (!o.ok()) return ran;
+  PosixFiles files;
+  ThreadPool pool(2);
+  CliLogger log("multipath", o->verbosity, [&](std::string_view line) { ran.err += line; });
+  Env env{sysfs, udev, scsi, dm, files, clock, pool, log, paths, daemon_running};
+  CommandOutput r = RunMultipath(o.value(), env, uevent);
+  ran.out = std::move(r.out);
+  ran.exit_code = r.exit_code;
+  return ran;
+}
 
 // Every TEST UNIT READY succeeds; no VPD or RTPG over SG_IO.
 class ReadyIo : public ScsiIo {
@@ -43,20 +85,10 @@ class MultipathCommandTest : public ::testing::Test {
     auto r = ReadWholeFile(dir_.path() + "/etc/multipath/" + name);
     return r.ok() ? r.value() : "";
   }
-  CommandOutput Run(std::vector<std::string> args) {
-    auto o = ParseMultipathOptions(args);
-    EXPECT_TRUE(o.ok()) << o.error().message;
-    Context ctx{*fs_, udev_, io_, dm_};
-    ctx.config_file = dir_.path() + "/etc/multipath.conf";
-    ctx.config_dir = dir_.path() + "/etc/multipath/conf.d";
-    ctx.bindings_file = dir_.path() + "/etc/multipath/bindings";
-    ctx.wwids_file = dir_.path() + "/etc/multipath/wwids";
-    ctx.lock_file = dir_.path() + "/run/lock";
-    ctx.find_multipaths_dir = dir_.path() + "/shm/find_multipaths";
-    ctx.uevent = uevent_;
-    ctx.daemon_running = daemon_running_;
-    ctx.monotonic_now = [this] { return now_; };
-    return RunMultipath(o.value(), ctx);
+  Ran Run(std::vector<std::string> args) {
+    testing::FakeClock clock(FromSeconds(now_));
+    return RunMultipathArgs(std::move(args), *fs_, udev_, io_, dm_, clock, TestPaths(dir_.path()),
+                            daemon_running_, uevent_);
   }
   size_t Calls(const std::string& op) {
     return std::count_if(dm_.calls().begin(), dm_.calls().end(),

@@ -3,12 +3,16 @@
 #include <string>
 #include <vector>
 
-#include "app/devmap_name.h"
+#include "cli/devmap_name.h"
+#include "kernel/devmapper.h"
 
 int main(int argc, char** argv) {
   mpx::LibDevmapper dm(/*udev_sync=*/false);
-  mpx::CommandOutput r = mpx::RunDevmapName(std::vector<std::string>(argv + 1, argv + argc), dm);
+  mpx::CliLogger log("devmap_name", 2, [](std::string_view line) {
+    std::fwrite(line.data(), 1, line.size(), stderr);
+  });
+  mpx::CommandOutput r =
+      mpx::RunDevmapName(std::vector<std::string>(argv + 1, argv + argc), dm, log);
   std::fputs(r.out.c_str(), stdout);
-  std::fputs(r.err.c_str(), stderr);
   return r.exit_code;
 }

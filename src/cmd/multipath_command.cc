@@ -1,35 +1,79 @@
 #include "cmd/multipath_command.h"
 
-#include "app/create.h"
-#include "app/flush.h"
-#include "app/list.h"
-#include "app/udev_answers.h"
-#include "app/wwids_cmd.h"
+#include "cli/create.h"
+#include "cli/flush.h"
+#include "cli/list.h"
+#include "cli/udev_answers.h"
+#include "cli/wwids_cmd.h"
+#include "policy/grouping.h"
 
 namespace mpx {
+namespace {
 
-CommandOutput RunMultipath(const MultipathOptions& o, Context& ctx) {
+CreateRequest ToCreate(const MultipathOptions& o) {
+  CreateRequest r;
+  r.dry_run = o.dry_run;
+  r.diff = o.diff;
+  r.force_reload = o.force_reload;
+  r.ignore_wwids = o.ignore_wwids;
+  r.bindings_read_only = o.bindings_read_only;
+  r.allow_queueing = o.allow_queueing;
+  if (o.grouping_policy) r.grouping = ParseGroupingPolicy(*o.grouping_policy);
+  r.bindings_file = o.bindings_file;
+  r.json = o.json;
+  r.verbosity = o.verbosity;
+  r.recorded_sysfs = o.recorded_sysfs();
+  r.devices = o.devices;
+  return r;
+}
+
+WwidsRequest::Op WwidsOp(MultipathMode m) {
+  if (m == MultipathMode::kAddWwid) return WwidsRequest::Op::kAdd;
+  if (m == MultipathMode::kRemoveWwid) return WwidsRequest::Op::kRemove;
+  return WwidsRequest::Op::kReset;
+}
+
+}  // namespace
+
+CommandOutput RunMultipath(const MultipathOptions& o, Env& env, const UeventEnv& uevent) {
   switch (o.mode) {
     case MultipathMode::kList:
     case MultipathMode::kListCheck:
-      return RunList(o, ctx);
+      return RunList({.check = o.mode == MultipathMode::kListCheck,
+                      .json = o.json,
+                      .verbosity = o.verbosity,
+                      .devices = o.devices},
+                     env);
     case MultipathMode::kFlush:
     case MultipathMode::kFlushAll:
-      return RunFlush(o, ctx);
+      return RunFlush({.all = o.mode == MultipathMode::kFlushAll,
+                       .retries = o.flush_retries,
+                       .verbosity = o.verbosity,
+                       .maps = o.devices},
+                      env);
     case MultipathMode::kAddWwid:
     case MultipathMode::kRemoveWwid:
     case MultipathMode::kResetWwids:
-      return RunWwidsCommand(o, ctx);
+      return RunWwidsCommand({.op = WwidsOp(o.mode), .dry_run = o.dry_run, .devices = o.devices},
+                             env);
     case MultipathMode::kCheckPath:
     case MultipathMode::kUeventPath:
-      return RunValidPath(o, ctx);
+      return RunValidPath({.from_uevent = o.mode == MultipathMode::kUeventPath,
+                           .verbosity = o.verbosity,
+                           .devices = o.devices,
+                           .uevent = uevent},
+                          env);
     case MultipathMode::kUsablePaths:
     case MultipathMode::kUeventUsable:
-      return RunUsablePaths(o, ctx);
+      return RunUsablePaths({.from_uevent = o.mode == MultipathMode::kUeventUsable,
+                             .verbosity = o.verbosity,
+                             .devices = o.devices,
+                             .uevent = uevent},
+                            env);
     case MultipathMode::kCreate:
       break;
   }
-  return RunCreate(o, ctx);
+  return RunCreate(ToCreate(o), env);
 }
 
 }  // namespace mpx

@@ -15,7 +15,7 @@ namespace {
 const std::string W1 = testing::Naa6Wwid(1), W2 = testing::Naa6Wwid(2), W3 = testing::Naa6Wwid(3);
 
 TEST_F(MultipathCommandTest, DryRunPrintsEveryMapInReferenceLayoutAndChangesNothing) {
-  CommandOutput r = Run({"-d"});
+  Ran r = Run({"-d"});
   EXPECT_EQ(r.exit_code, 0) << r.err;
   EXPECT_EQ(r.out.substr(0, r.out.find('\n', r.out.find('\n') + 1) + 1),
             ": " + W1 +
@@ -32,7 +32,7 @@ TEST_F(MultipathCommandTest, DryRunPrintsEveryMapInReferenceLayoutAndChangesNoth
 }
 
 TEST_F(MultipathCommandTest, CreatesMapsOnceAndRemembersTheirWwids) {
-  CommandOutput r = Run({"-v1"});
+  Ran r = Run({"-v1"});
   EXPECT_EQ(r.exit_code, 0) << r.err;
   EXPECT_EQ(r.out, W1 + "\n" + W2 + "\n" + W3 + "\n");
   ASSERT_NE(dm_.Find(W2), nullptr);
@@ -41,13 +41,13 @@ TEST_F(MultipathCommandTest, CreatesMapsOnceAndRemembersTheirWwids) {
             "0 16384 multipath 0 1 alua 2 1 service-time 0 1 1 8:16 1 service-time 0 1 1 8:64 1");
   EXPECT_NE(State("wwids").find("/" + W3 + "/\n"), std::string::npos);
   // A second run finds everything as wanted.
-  CommandOutput again = Run({});
+  Ran again = Run({});
   EXPECT_EQ(again.exit_code, 0);
   EXPECT_EQ(again.out, "");
   EXPECT_EQ(Calls("create"), 3u);
   EXPECT_EQ(Calls("reload"), 0u);
   // -r reloads anyway.
-  CommandOutput forced = Run({"-r", "-v1"});
+  Ran forced = Run({"-r", "-v1"});
   EXPECT_EQ(Calls("reload"), 3u);
 }
 
@@ -72,7 +72,7 @@ TEST_F(MultipathCommandTest, PathsOfAMapNewToTheWwidsFileGetAChangeUevent) {
   dir_.Write("sys/devices/pseudo_0/adapter0/host0/target0:0:0/0:0:0:1/block/sdb/sdb1/partition",
              "1\n");
   dir_.Write("sys/devices/pseudo_0/adapter0/host0/target0:0:0/0:0:0:1/block/sdb/sdb1/uevent", "");
-  CommandOutput r = Run({"-v3"});
+  Ran r = Run({"-v3"});
   EXPECT_EQ(r.exit_code, 0) << r.err;
   EXPECT_EQ(Uevents(dir_), "sda= sdb=change sdc= sdd= sde=change sdf=change ");
   EXPECT_EQ(ReadWholeFile(dir_.path() + "/sys/block/sdb/sdb1/uevent").value(), "change");
@@ -88,7 +88,7 @@ TEST_F(MultipathCommandTest, PathsOfAMapNewToTheWwidsFileGetAChangeUevent) {
 TEST_F(MultipathCommandTest, StderrHasTheLoadedTablesAndTheNoDaemonWarningAsTheReference) {
   const std::string warning =
       "Warning: multipath devices exist, but multipathd service is not running\n";
-  CommandOutput r = Run({"-q"});  // -q: queue_if_no_path stays, as configured
+  Ran r = Run({"-q"});  // -q: queue_if_no_path stays, as configured
   EXPECT_EQ(r.exit_code, 0) << r.err;
   EXPECT_NE(r.err.find(W2 + ": addmap [0 16384 multipath 0 1 alua 2 1 service-time 0 1 1 8:16 1 "
                             "service-time 0 1 1 8:64 1]\n"),
@@ -105,7 +105,7 @@ TEST_F(MultipathCommandTest, StderrHasTheLoadedTablesAndTheNoDaemonWarningAsTheR
 
 TEST_F(MultipathCommandTest, StrictFindMultipathsNeedsTheWwidsFile) {
   Config("");
-  CommandOutput r = Run({"-v3"});
+  Ran r = Run({"-v3"});
   EXPECT_EQ(Calls("create"), 0u);
   EXPECT_NE(r.out.find(W1 + ": not in wwids file, skipping (find_multipaths strict)"),
             std::string::npos);
@@ -134,7 +134,7 @@ TEST_F(MultipathCommandTest, FindMultipathsModesWhenCreating) {
 TEST_F(MultipathCommandTest, UserFriendlyNamesUseAndGrowTheBindingsFile) {
   Config("defaults {\n find_multipaths greedy\n user_friendly_names yes\n}\n");
   dir_.Write("etc/multipath/bindings", "mpatha " + W2 + "\nbroken line here\n");
-  CommandOutput r = Run({"-v1"});
+  Ran r = Run({"-v1"});
   EXPECT_EQ(r.exit_code, 0) << r.err;
   EXPECT_EQ(r.out, "mpathb\nmpatha\nmpathc\n");
   EXPECT_NE(r.err.find("bindings:2: expected \"alias wwid\", found 3 word(s), line ignored"),
@@ -144,7 +144,7 @@ TEST_F(MultipathCommandTest, UserFriendlyNamesUseAndGrowTheBindingsFile) {
   EXPECT_NE(dm_.Find("mpathb"), nullptr);
   // Turning the names off renames the maps back to their WWIDs.
   Config("defaults {\n find_multipaths greedy\n}\n");
-  CommandOutput back = Run({"-v1"});
+  Ran back = Run({"-v1"});
   EXPECT_EQ(Calls("rename"), 3u);
   EXPECT_NE(dm_.Find(W1), nullptr);
 }
@@ -152,7 +152,7 @@ TEST_F(MultipathCommandTest, UserFriendlyNamesUseAndGrowTheBindingsFile) {
 TEST_F(MultipathCommandTest, ConfigChangeReloadsAndDiffShowsIt) {
   Run({});
   Config("defaults {\n find_multipaths greedy\n path_grouping_policy multibus\n}\n");
-  CommandOutput d = Run({"-d", "--diff", W1});
+  Ran d = Run({"-d", "--diff", W1});
   EXPECT_NE(d.out.find("reload: " + W1), std::string::npos) << d.out;
   EXPECT_NE(d.out.find("diff " + W1 +
                        ": 0 16384 multipath 0 1 alua [-2 1-] {+1 1+} service-time 0 "
@@ -170,7 +170,7 @@ TEST_F(MultipathCommandTest, BrokenConfigChangesNothing) {
   Run({});
   Config("blacklist {\n devnode \"sd[a-\"\n}\n");
   size_t calls = dm_.calls().size();
-  CommandOutput r = Run({});
+  Ran r = Run({});
   EXPECT_EQ(r.exit_code, 1);
   EXPECT_NE(r.err.find("multipath.conf:2: invalid regular expression"), std::string::npos) << r.err;
   EXPECT_EQ(dm_.calls().size(), calls);
@@ -180,7 +180,7 @@ TEST_F(MultipathCommandTest, BrokenConfigChangesNothing) {
 // them before it applies -v), and the run goes on.
 TEST_F(MultipathCommandTest, ConfigMistakesWarnAndTheRunGoesOn) {
   Config("defaults {\n path_grouping_policy sideways\n find_multipaths greedy\n}\n");
-  CommandOutput r = Run({"-v0"});
+  Ran r = Run({"-v0"});
   EXPECT_EQ(r.exit_code, 0) << r.err;
   EXPECT_NE(r.err.find("multipath.conf:2: invalid value for path_grouping_policy: \"sideways\""),
             std::string::npos)
@@ -191,12 +191,12 @@ TEST_F(MultipathCommandTest, ConfigMistakesWarnAndTheRunGoesOn) {
 TEST_F(MultipathCommandTest, FlushRefusesBusyMapsAndRemovesTheRest) {
   Run({});
   dm_.SetOpenCount(W2, 1);
-  CommandOutput r = Run({"-F"});
+  Ran r = Run({"-F"});
   EXPECT_EQ(r.exit_code, 1);
   EXPECT_EQ(r.err, "multipath: " + W2 + ": map in use (open count 1), not removed\n");
   EXPECT_EQ(dm_.Find(W1), nullptr);
   EXPECT_NE(dm_.Find(W2), nullptr);
-  CommandOutput one = Run({"-f", "nosuchmap"});
+  Ran one = Run({"-f", "nosuchmap"});
   EXPECT_EQ(one.exit_code, 1);
   EXPECT_EQ(one.err, "multipath: nosuchmap: no such multipath map\n");
   dm_.SetOpenCount(W2, 0);
@@ -207,7 +207,7 @@ TEST_F(MultipathCommandTest, FlushRefusesBusyMapsAndRemovesTheRest) {
 TEST_F(MultipathCommandTest, ListShowsKernelState) {
   Run({});
   ASSERT_TRUE(dm_.Message(W1, "fail_path 8:48").ok());
-  CommandOutput l = Run({"-l", W1});
+  Ran l = Run({"-l", W1});
   EXPECT_EQ(l.exit_code, 0) << l.err;
   EXPECT_EQ(l.out, W1 + " dm-0 Linux,scsi_debug\n"
                         "size=8.0M features='0' hwhandler='1 alua' wp=rw\n"
@@ -215,7 +215,7 @@ TEST_F(MultipathCommandTest, ListShowsKernelState) {
                         "| `- 0:0:0:0 sda 8:0  active undef running\n"
                         "`-+- policy='service-time 0' prio=0 status=enabled\n"
                         "  `- 1:0:0:0 sdd 8:48 failed undef running\n");
-  CommandOutput ll = Run({"-ll", W1});
+  Ran ll = Run({"-ll", W1});
   EXPECT_NE(ll.out.find("prio=50 status=active\n| `- 0:0:0:0 sda 8:0  active ready running\n"),
             std::string::npos)
       << ll.out;
@@ -246,7 +246,7 @@ std::string Compact(const std::string& json) {
 TEST_F(MultipathCommandTest, ListAsJson) {
   Run({});
   ASSERT_TRUE(dm_.Message(W1, "fail_path 8:48").ok());
-  CommandOutput l = Run({"-ll", "--json", W1});
+  Ran l = Run({"-ll", "--json", W1});
   l.out = Compact(l.out);
   EXPECT_EQ(l.exit_code, 0) << l.err;
   EXPECT_EQ(
@@ -264,7 +264,7 @@ TEST_F(MultipathCommandTest, ListAsJson) {
                        "\"failed\""),
             std::string::npos);
   // -l: no checker ran, so no priorities.
-  CommandOutput plain = Run({"-l", "--json"});
+  Ran plain = Run({"-l", "--json"});
   plain.out = Compact(plain.out);
   EXPECT_NE(plain.out.find("\"checked\":false"), std::string::npos);
   EXPECT_NE(plain.out.find("\"priority\":null"), std::string::npos);
@@ -272,7 +272,7 @@ TEST_F(MultipathCommandTest, ListAsJson) {
 }
 
 TEST_F(MultipathCommandTest, UnknownDeviceIsAnError) {
-  CommandOutput r = Run({"-d", "sdzz"});
+  Ran r = Run({"-d", "sdzz"});
   EXPECT_EQ(r.exit_code, 1);
   EXPECT_EQ(r.err, "multipath: sdzz: no such path, WWID or map\n");
   EXPECT_TRUE(r.out.empty());
@@ -288,7 +288,7 @@ TEST_F(MultipathCommandTest, DeviceArgumentSelectsItsMap) {
 TEST_F(MultipathCommandTest, JsonHasPathsSkippedAndMaps) {
   dir_.Write("sys/devices/virtual/block/loop0/dev", "7:0\n");
   dir_.Symlink("../devices/virtual/block/loop0", "sys/block/loop0");
-  CommandOutput r = Run({"-d", "--json"});
+  Ran r = Run({"-d", "--json"});
   EXPECT_EQ(r.exit_code, 0);
   EXPECT_EQ(r.out.rfind("{\n  \"schema_version\": \"1.2\",\n  \"dry_run\": true,\n"
                         "  \"device_mapper\": {\n    \"available\": true\n  },\n  \"paths\": [\n",

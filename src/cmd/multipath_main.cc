@@ -1,14 +1,21 @@
 // multipath: find SCSI paths, identify LUNs, and create, reload, list and
 // flush their dm-multipath maps.
+#include <algorithm>
 #include <cstdio>
 #include <cstdlib>
 #include <memory>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "cmd/multipath_command.h"
 #include "cmd/multipath_options.h"
 #include "kernel/daemon_probe.h"
+#include "kernel/devmapper.h"
+#include "kernel/files.h"
+#include "kernel/scsi_io.h"
+#include "kernel/sysfs.h"
+#include "kernel/udev.h"
 
 namespace {
 
@@ -44,13 +51,21 @@ int main(int argc, char** argv) {
   mpx::NoScsiIo no_scsi;
   mpx::ScsiIo& scsi = real ? static_cast<mpx::ScsiIo&>(sgio) : no_scsi;
   mpx::LibDevmapper dm;
-  mpx::Context ctx{sysfs.value(), *udev, scsi, dm};
-  ctx.daemon_running = mpx::MultipathdRunning();
+  mpx::PosixFiles files;
+  mpx::RealClock clock;
+  // One thread per core for blocking sysfs and SG_IO work (the caller is
+  // one of them), at least two so that I/O waits overlap.
+  mpx::ThreadPool pool(std::clamp(std::thread::hardware_concurrency(), 2u, 16u) - 1);
+  mpx::CliLogger log("multipath", options->verbosity, [](std::string_view line) {
+    std::fwrite(line.data(), 1, line.size(), stderr);
+  });
+  mpx::Env env{sysfs.value(), *udev, scsi, dm, files, clock, pool, log};
+  env.daemon_running = mpx::MultipathdRunning();
+  mpx::UeventEnv uevent;
   for (const char* key : {"DEVNAME", "DEVPATH", "MAJOR", "MINOR", "USEC_INITIALIZED"}) {
-    if (const char* v = std::getenv(key)) ctx.uevent[key] = v;
+    if (const char* v = std::getenv(key)) uevent[key] = v;
   }
-  mpx::CommandOutput r = mpx::RunMultipath(options.value(), ctx);
+  mpx::CommandOutput r = mpx::RunMultipath(options.value(), env, uevent);
   std::fputs(r.out.c_str(), stdout);
-  std::fputs(r.err.c_str(), stderr);
   return r.exit_code;
 }

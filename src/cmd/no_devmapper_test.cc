@@ -47,20 +47,20 @@ TEST_F(NoDeviceMapperTest, CommandsThatNeedItSayWhyAndHowToFixItAndExit1) {
   for (const auto& args : commands) {
     std::string shown;
     for (const auto& a : args) shown += " " + a;
-    CommandOutput r = Run(args);
+    Ran r = Run(args);
     EXPECT_EQ(r.exit_code, 1) << "multipath" << shown;
     EXPECT_EQ(r.err, kNoDm) << "multipath" << shown;
     EXPECT_EQ(r.out, "") << "multipath" << shown;
   }
   uevent_ = {{"MAJOR", "253"}, {"MINOR", "0"}};
-  CommandOutput u = Run({"-U"});
+  Ran u = Run({"-U"});
   EXPECT_EQ(u.exit_code, 1);
   EXPECT_EQ(u.err, kNoDm);
   // Nothing changed, and device-mapper back finds the maps as they were.
   EXPECT_EQ(State("wwids"), wwids);
   for (const std::string& w : {W1, W2, W3}) EXPECT_NE(dm_.Find(w), nullptr) << w;
   dm_.SetAvailability({});
-  CommandOutput again = Run({});
+  Ran again = Run({});
   EXPECT_EQ(again.exit_code, 0) << again.err;
   EXPECT_EQ(again.out, "");
   EXPECT_EQ(Calls("create"), 3u);
@@ -75,19 +75,19 @@ TEST_F(NoDeviceMapperTest, PathQuestionsNeedItOnlyWhenNoMapIsTheAnswer) {
   for (const char* mode : {"strict", "off", "on", "smart"}) {
     Config(std::string("defaults {\n find_multipaths ") + mode + "\n}\n");
     for (const char* flag : {"-c", "-u"}) {
-      CommandOutput r = Run({flag, flag == std::string("-c") ? "/dev/sda" : "sda"});
+      Ran r = Run({flag, flag == std::string("-c") ? "/dev/sda" : "sda"});
       EXPECT_EQ(r.exit_code, 1) << mode << " " << flag;
       EXPECT_EQ(r.out, "") << mode << " " << flag;
       EXPECT_EQ(r.err, kNoDm) << mode << " " << flag;
     }
   }
   Config("defaults {\n find_multipaths greedy\n}\n");
-  CommandOutput greedy = Run({"-c", "/dev/sda"});
+  Ran greedy = Run({"-c", "/dev/sda"});
   EXPECT_EQ(greedy.exit_code, 0);
   EXPECT_EQ(greedy.out, "DM_MULTIPATH_DEVICE_PATH=\"1\"\n");
   EXPECT_EQ(greedy.err, "");
   Config("blacklist {\n devnode \"^sda$\"\n}\n");
-  CommandOutput blacklisted = Run({"-c", "/dev/sda"});
+  Ran blacklisted = Run({"-c", "/dev/sda"});
   EXPECT_EQ(blacklisted.exit_code, 1);
   EXPECT_EQ(blacklisted.out, "DM_MULTIPATH_DEVICE_PATH=\"0\"\n");
   EXPECT_EQ(blacklisted.err, "");
@@ -95,7 +95,7 @@ TEST_F(NoDeviceMapperTest, PathQuestionsNeedItOnlyWhenNoMapIsTheAnswer) {
   // A path's WWID goes into the wwids file without device-mapper, as with
   // the reference; then the file answers.
   Config("");
-  CommandOutput added = Run({"-a", "/dev/sda"});
+  Ran added = Run({"-a", "/dev/sda"});
   EXPECT_EQ(added.exit_code, 0) << added.err;
   EXPECT_EQ(added.out, "wwid '" + W1 + "' added\n");
   EXPECT_EQ(Run({"-c", "/dev/sda"}).out, "DM_MULTIPATH_DEVICE_PATH=\"1\"\n");
@@ -107,11 +107,11 @@ TEST_F(NoDeviceMapperTest, DryRunOverARecordedTreePlansAgainstNoMaps) {
   ASSERT_EQ(Run({}).exit_code, 0);
   const std::string tree = dir_.path() + "/sys";
   // With device-mapper: the maps exist, nothing to do.
-  CommandOutput with = Run({"-d", "--sysfs", tree});
+  Ran with = Run({"-d", "--sysfs", tree});
   EXPECT_EQ(with.exit_code, 0) << with.err;
   EXPECT_EQ(with.out, "");
   dm_.SetAvailability(NoDmMod());
-  CommandOutput r = Run({"-d", "--sysfs", tree});
+  Ran r = Run({"-d", "--sysfs", tree});
   EXPECT_EQ(r.exit_code, 0);
   EXPECT_EQ(r.err, kPlanNote);
   for (const std::string& w : {W1, W2, W3}) {
@@ -138,17 +138,12 @@ class RecordedTreeWithoutDmTest : public ::testing::Test {
     fs_.emplace(std::move(fs).value());
     dm_.SetAvailability(NoDmMod());
   }
-  CommandOutput Run(std::vector<std::string> args) {
+  Ran Run(std::vector<std::string> args) {
     args.insert(args.end(), {"--sysfs", dir_.path() + "/sys"});
-    auto o = ParseMultipathOptions(args);
-    EXPECT_TRUE(o.ok()) << o.error().message;
-    Context ctx{*fs_, udev_, scsi_, dm_};
-    ctx.config_file = dir_.path() + "/etc/multipath.conf";  // none: the defaults
-    ctx.config_dir = dir_.path() + "/etc/multipath/conf.d";
-    ctx.bindings_file = dir_.path() + "/etc/multipath/bindings";
-    ctx.wwids_file = dir_.path() + "/etc/multipath/wwids";
-    ctx.lock_file = dir_.path() + "/run/lock";
-    return RunMultipath(o.value(), ctx);
+    testing::FakeClock clock;
+    // No multipath.conf: the defaults.
+    return RunMultipathArgs(std::move(args), *fs_, udev_, scsi_, dm_, clock,
+                            TestPaths(dir_.path()));
   }
   testing::TestDir dir_;
   std::optional<DirSysfs> fs_;
@@ -159,7 +154,7 @@ class RecordedTreeWithoutDmTest : public ::testing::Test {
 
 TEST_F(RecordedTreeWithoutDmTest, PlansBothLunsAndSaysDeviceMapperIsMissing) {
   // -i: the wwids file is empty, and find_multipaths strict would skip both.
-  CommandOutput r = Run({"-d", "-i"});
+  Ran r = Run({"-d", "-i"});
   EXPECT_EQ(r.exit_code, 0);
   EXPECT_EQ(r.err, kPlanNote);
   EXPECT_EQ(r.out.rfind(": 1Linux_scsi_debug_2000 undef Linux,scsi_debug\n"
@@ -170,7 +165,7 @@ TEST_F(RecordedTreeWithoutDmTest, PlansBothLunsAndSaysDeviceMapperIsMissing) {
   EXPECT_NE(r.out.find(": 1Linux_scsi_debug_2001 undef Linux,scsi_debug\n"), std::string::npos);
   EXPECT_NE(r.out.find("| `- 0:0:0:0 sda 8:0  undef"), std::string::npos) << r.out;
 
-  CommandOutput j = Run({"-d", "-i", "--json"});
+  Ran j = Run({"-d", "-i", "--json"});
   EXPECT_EQ(j.exit_code, 0);
   EXPECT_EQ(j.err, kPlanNote);
   EXPECT_EQ(j.out.rfind("{\n  \"schema_version\": \"1.2\",\n  \"dry_run\": true,\n"

@@ -14,12 +14,12 @@ namespace {
 constexpr unsigned kMapScopes = kInDefaults | kInDevice | kInOverrides | kInMultipath;
 constexpr unsigned kPathScopes = kInDefaults | kInDevice | kInOverrides;
 
-constexpr NamedValue kPgPolicyNames[] = {
-    {"failover", static_cast<int64_t>(PgPolicy::kFailover)},
-    {"multibus", static_cast<int64_t>(PgPolicy::kMultibus)},
-    {"group_by_serial", static_cast<int64_t>(PgPolicy::kGroupBySerial)},
-    {"group_by_prio", static_cast<int64_t>(PgPolicy::kGroupByPrio)},
-    {"group_by_node_name", static_cast<int64_t>(PgPolicy::kGroupByNodeName)},
+constexpr NamedValue kGroupingPolicyNames[] = {
+    {"failover", static_cast<int64_t>(GroupingPolicy::kFailover)},
+    {"multibus", static_cast<int64_t>(GroupingPolicy::kMultibus)},
+    {"group_by_serial", static_cast<int64_t>(GroupingPolicy::kGroupBySerial)},
+    {"group_by_prio", static_cast<int64_t>(GroupingPolicy::kGroupByPrio)},
+    {"group_by_node_name", static_cast<int64_t>(GroupingPolicy::kGroupByNodeName)},
 };
 constexpr NamedValue kRrWeightNames[] = {
     {"uniform", static_cast<int64_t>(RrWeight::kUniform)},
@@ -54,7 +54,7 @@ const ValueType kBlacklistRegex{.kind = ValueType::kBlacklistRegex};
 const ValueType kSelector{.kind = ValueType::kArgString, .arg_count_index = 1};
 // "1 queue_if_no_path": count, args.
 const ValueType kCountedArgs{.kind = ValueType::kArgString, .arg_count_index = 0};
-const ValueType kPgPolicy{.kind = ValueType::kNamed, .names = kPgPolicyNames};
+const ValueType kGroupingPolicy{.kind = ValueType::kNamed, .names = kGroupingPolicyNames};
 const ValueType kRrWeight{.kind = ValueType::kNamed, .names = kRrWeightNames};
 const ValueType kFindMultipaths{.kind = ValueType::kNamed, .names = kFindMultipathsNames};
 const ValueType kYesNo{.kind = ValueType::kNamed, .names = kYesNoNames};
@@ -96,7 +96,7 @@ const Keyword kTable[] = {
     {"wwid", Opt::kWwid, kInMultipath, &kString, nullptr},
     {"alias", Opt::kAlias, kInMultipath, &kString, nullptr},
     {"polling_interval", Opt::kPollingInterval, kInDefaults, &kPollingInterval, "5"},
-    {"path_grouping_policy", Opt::kPathGroupingPolicy, kMapScopes, &kPgPolicy, "failover"},
+    {"path_grouping_policy", Opt::kPathGroupingPolicy, kMapScopes, &kGroupingPolicy, "failover"},
     {"uid_attribute", Opt::kUidAttribute, kPathScopes, &kString, "ID_SERIAL"},
     {"path_selector", Opt::kPathSelector, kMapScopes, &kSelector, "service-time 0"},
     {"path_checker", Opt::kPathChecker, kPathScopes, &kString, "tur"},

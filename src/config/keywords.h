@@ -12,6 +12,7 @@
 #include <variant>
 
 #include "base/result.h"
+#include "model/settings.h"
 
 namespace mpx {
 
@@ -69,22 +70,6 @@ enum Scope : unsigned {
 using Value = std::variant<int64_t, std::string>;
 
 // Enumerations, with the numbers the table stores for them.
-enum class PgPolicy : int64_t {
-  kFailover = 1,
-  kMultibus,
-  kGroupBySerial,
-  kGroupByPrio,
-  kGroupByNodeName
-};
-enum class RrWeight : int64_t { kUniform = 1, kPriorities };
-enum class FindMultipaths : int64_t { kOff = 1, kOn, kStrict, kGreedy, kSmart };
-// failback: these, or a number of seconds > 0 (deferred failback).
-inline constexpr int64_t kFailbackManual = -1;
-inline constexpr int64_t kFailbackImmediate = -2;
-inline constexpr int64_t kFailbackFollowover = -3;
-// no_path_retry: these, or a number of checker intervals > 0.
-inline constexpr int64_t kNoPathRetryFail = -1;
-inline constexpr int64_t kNoPathRetryQueue = -2;
 // yes/no options store 1/0.
 
 struct NamedValue {

@@ -50,7 +50,7 @@ TEST_F(ParserTest, Defaults) {
       "}\n");
   EXPECT_TRUE(p.warnings.empty());
   const OptionSet& d = p.config.defaults;
-  EXPECT_EQ(Num(d, Opt::kPathGroupingPolicy), static_cast<int64_t>(PgPolicy::kGroupByPrio));
+  EXPECT_EQ(Num(d, Opt::kPathGroupingPolicy), static_cast<int64_t>(GroupingPolicy::kGroupByPrio));
   EXPECT_EQ(Text(d, Opt::kPathSelector), "round-robin 0");
   EXPECT_EQ(Num(d, Opt::kPollingInterval), 10);
   EXPECT_EQ(Num(d, Opt::kFindMultipaths), static_cast<int64_t>(FindMultipaths::kSmart));

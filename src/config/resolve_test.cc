@@ -81,7 +81,7 @@ TEST(ResolveTest, OnlyLevelsWhereTheKeywordIsAllowed) {
 TEST(ResolveTest, CompiledDefaultsAndTypedAccess) {
   Config empty;
   Selection s(empty, {"A", "B", "C"}, "w");
-  EXPECT_EQ(s.Get(Opt::kPathGroupingPolicy).as<PgPolicy>(), PgPolicy::kFailover);
+  EXPECT_EQ(s.Get(Opt::kPathGroupingPolicy).as<GroupingPolicy>(), GroupingPolicy::kFailover);
   EXPECT_EQ(s.Get(Opt::kPathSelector).text(), "service-time 0");
   EXPECT_EQ(s.Get(Opt::kPollingInterval).number(), 5);
   EXPECT_EQ(s.Get(Opt::kFailback).number(), kFailbackManual);

@@ -14,8 +14,8 @@
 namespace mpx {
 
 // Commands are short; replies may be large (JSON of >10,000 maps).
-inline constexpr size_t kMaxCommandBytes = 64 * 1024;
-inline constexpr size_t kMaxReplyBytes = 32 * 1024 * 1024;
+inline constexpr size_t kMaxCommandBytes = size_t{64} * 1024;
+inline constexpr size_t kMaxReplyBytes = size_t{32} * 1024 * 1024;
 
 std::string EncodeFrame(std::string_view text);
 

@@ -4,7 +4,7 @@
 
 #include <algorithm>
 
-#include "base/parallel.h"
+#include "base/thread_pool.h"
 #include "discovery/scsi_path.h"
 #include "scsi/vpd.h"
 
@@ -66,7 +66,7 @@ Result<Path> DiscoverOne(const WwidEnv& env, const Blacklist& blacklist, const s
   return path;
 }
 
-DiscoveryResult Discover(const WwidEnv& env, const Blacklist& blacklist) {
+DiscoveryResult Discover(const WwidEnv& env, const Blacklist& blacklist, ThreadPool& pool) {
   DiscoveryResult out;
   auto names = env.sysfs.List("block");
   if (!names.ok()) {
@@ -84,7 +84,7 @@ DiscoveryResult Discover(const WwidEnv& env, const Blacklist& blacklist) {
   // Each device's reads are independent: spread them over a few threads
   // (sysfs and SG_IO calls block), each writing its own slot.
   std::vector<std::optional<Result<Path>>> slots(candidates.size());
-  ParallelFor(candidates.size(), WorkerCount(candidates.size()),
+  ParallelFor(pool, candidates.size(), HelpersFor(pool, candidates.size()),
               [&](size_t i) { slots[i].emplace(DiscoverOne(env, blacklist, candidates[i])); });
   std::vector<Path> found;
   for (size_t i = 0; i < candidates.size(); ++i) {
@@ -100,7 +100,7 @@ DiscoveryResult Discover(const WwidEnv& env, const Blacklist& blacklist) {
   // udev's enumeration order: by device path.
   std::stable_sort(found.begin(), found.end(),
                    [](const Path& a, const Path& b) { return a.sysfs_path < b.sysfs_path; });
-  out.paths = std::move(found);
+  out.paths = PathSet(std::move(found));
   return out;
 }
 

@@ -9,17 +9,20 @@
 #include <vector>
 
 #include "discovery/wwid.h"
-#include "model/path.h"
+#include "model/path_set.h"
 #include "policy/blacklist.h"
 
 namespace mpx {
 
 struct DiscoveryResult {
-  std::vector<Path> paths;  // in sysfs device-path order, as udev enumerates
+  PathSet paths;  // in sysfs device-path order, as udev enumerates
   std::vector<SkippedDevice> skipped;
 };
 
-DiscoveryResult Discover(const WwidEnv& env, const Blacklist& blacklist);
+class ThreadPool;
+
+// Reads the devices in parallel on `pool` (sysfs and SG_IO calls block).
+DiscoveryResult Discover(const WwidEnv& env, const Blacklist& blacklist, ThreadPool& pool);
 
 // The path's unit serial number (VPD page 0x80) from sysfs, else SG_IO, for
 // group_by_serial; "" when the device has none. Reads only when needed.

@@ -4,6 +4,7 @@
 #include <sys/sysmacros.h>
 
 #include "base/test_dir.h"
+#include "base/thread_pool.h"
 #include "policy/coalesce.h"
 #include "testing/synthetic_san.h"
 
@@ -18,12 +19,13 @@ class DiscoverTest : public ::testing::Test {
   }
   DiscoveryResult Run() {
     WwidEnv env{*fs_, udev_, scsi_};
-    return Discover(env, Blacklist::BuiltIn());
+    return Discover(env, Blacklist::BuiltIn(), pool_);
   }
   testing::TestDir dir_;
   std::optional<DirSysfs> fs_;
   NoUdevDb udev_;
   NoScsiIo scsi_;
+  ThreadPool pool_{2};
 };
 
 TEST_F(DiscoverTest, FindsEveryPathAndCoalescesByWwid) {
@@ -36,7 +38,7 @@ TEST_F(DiscoverTest, FindsEveryPathAndCoalescesByWwid) {
     EXPECT_EQ(maps[l].wwid, testing::Naa6Wwid(l + 1));
     ASSERT_EQ(maps[l].paths.size(), 3u);
     for (size_t h = 0; h < 3; ++h)
-      EXPECT_EQ(r.paths[maps[l].paths[h]].hctl.host, static_cast<int>(h));
+      EXPECT_EQ(r.paths.at(maps[l].paths[h]).hctl.host, static_cast<int>(h));
   }
   EXPECT_EQ(r.paths[0].tpg, 1);
   EXPECT_EQ(r.paths[11].tpg, 3);
@@ -61,7 +63,7 @@ TEST_F(DiscoverTest, WwidBlacklistApplies) {
   Blacklist b = Blacklist::BuiltIn();
   ASSERT_TRUE(b.AddWwid("^" + testing::Naa6Wwid(2) + "$", "test:1").ok());
   WwidEnv env{*fs_, udev_, scsi_};
-  auto r = Discover(env, b);
+  auto r = Discover(env, b, pool_);
   EXPECT_EQ(r.paths.size(), 9u);
   EXPECT_EQ(r.skipped.size(), 3u);
 }
@@ -70,14 +72,14 @@ TEST_F(DiscoverTest, DeviceProtocolAndPropertyBlacklists) {
   Blacklist b = Blacklist::BuiltIn();  // needs a SCSI_IDENT_* or ID_WWN property
   ASSERT_TRUE(b.AddDevice("^Linux$", "^scsi_debug$", "test:1").ok());
   WwidEnv env{*fs_, udev_, scsi_};
-  auto r = Discover(env, b);
+  auto r = Discover(env, b, pool_);
   EXPECT_EQ(r.paths.size(), 0u);
   ASSERT_EQ(r.skipped.size(), 12u);
   EXPECT_NE(r.skipped[0].reason.find("test:1"), std::string::npos) << r.skipped[0].reason;
 
   Blacklist p = Blacklist::BuiltIn();
   ASSERT_TRUE(p.AddProtocol("scsi:unspec", "test:2").ok());
-  EXPECT_EQ(Discover(env, p).paths.size(), 0u);
+  EXPECT_EQ(Discover(env, p, pool_).paths.size(), 0u);
 
   // udev knows sda with its ID_SERIAL but without an identifying property:
   // blacklisted. sdb's record lacks ID_SERIAL (udev could not read it): kept.
@@ -86,7 +88,7 @@ TEST_F(DiscoverTest, DeviceProtocolAndPropertyBlacklists) {
   udev.Set(makedev(8, 16), {{"DEVNAME", "/dev/sdb"}});
   udev.Set(makedev(8, 32), {{"ID_SERIAL", "y"}, {"ID_WWN", "0x1"}});
   WwidEnv uenv{*fs_, udev, scsi_};
-  auto u = Discover(uenv, Blacklist::BuiltIn());
+  auto u = Discover(uenv, Blacklist::BuiltIn(), pool_);
   ASSERT_EQ(u.skipped.size(), 1u);
   EXPECT_EQ(u.skipped[0].dev, "sda");
   EXPECT_NE(u.skipped[0].reason.find("property"), std::string::npos) << u.skipped[0].reason;
@@ -108,7 +110,8 @@ TEST(DiscoverEmptyTest, MissingBlockDirIsReportedNotFatal) {
   NoUdevDb udev;
   NoScsiIo scsi;
   WwidEnv env{fs, udev, scsi};
-  auto r = Discover(env, Blacklist::BuiltIn());
+  ThreadPool pool(1);
+  auto r = Discover(env, Blacklist::BuiltIn(), pool);
   EXPECT_TRUE(r.paths.empty());
   ASSERT_EQ(r.skipped.size(), 1u);
   EXPECT_NE(r.skipped[0].reason.find("cannot open directory"), std::string::npos);

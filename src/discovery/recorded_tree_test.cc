@@ -12,6 +12,7 @@
 #include <sstream>
 
 #include "base/test_dir.h"
+#include "base/thread_pool.h"
 #include "discovery/discover.h"
 #include "policy/coalesce.h"
 
@@ -76,11 +77,12 @@ class RecordedTreeTest : public ::testing::TestWithParam<const char*> {
   DiscoveryResult Run(const UdevDb& udev) {
     NoScsiIo scsi;
     WwidEnv env{*fs_, udev, scsi};
-    return Discover(env, Blacklist::BuiltIn());
+    return Discover(env, Blacklist::BuiltIn(), pool_);
   }
   testing::TestDir dir_;
   std::string top_;
   std::optional<DirSysfs> fs_;
+  ThreadPool pool_{2};
 };
 
 TEST_P(RecordedTreeTest, WwidsEqualTheReferenceOnTheSameGuest) {

@@ -17,11 +17,14 @@ class Clock {
  public:
   virtual ~Clock() = default;
   virtual MonoTime Now() const = 0;
+  // Waits (a fake clock only moves on).
+  virtual void SleepFor(MonoTime d) = 0;
 };
 
 class RealClock : public Clock {
  public:
   MonoTime Now() const override;
+  void SleepFor(MonoTime d) override;
 };
 
 }  // namespace mpx

@@ -163,29 +163,6 @@ bool ProcMiscListsDeviceMapper(std::string_view proc_misc) {
   return false;
 }
 
-Result<DmTarget> SplitTargetLine(std::string_view line) {
-  DmTarget t;
-  std::string_view rest = Trim(line);
-  auto word = [&rest]() {
-    size_t end = rest.find_first_of(" \t");
-    std::string_view w = rest.substr(0, end);
-    rest = end == std::string_view::npos ? std::string_view() : rest.substr(end + 1);
-    while (!rest.empty() && (rest.front() == ' ' || rest.front() == '\t')) rest.remove_prefix(1);
-    return w;
-  };
-  auto start = ParseU64(word());
-  auto length = ParseU64(word());
-  t.type = std::string(word());
-  if (!start || !length || t.type.empty()) {
-    return MakeError("\"" + std::string(line) + "\": expected <start> <length> <type> <params>",
-                     EINVAL);
-  }
-  t.start = *start;
-  t.length = *length;
-  t.params = std::string(rest);
-  return t;
-}
-
 LibDevmapper::LibDevmapper(bool udev_sync) {
   dm_log_with_errno_init(KeepLastMessage);
   dm_udev_set_sync_support(udev_sync ? 1 : 0);

@@ -1,7 +1,7 @@
 // DeviceMapper: the kernel's device-mapper as mpx uses it for multipath maps.
 //
 // The product uses LibDevmapper (libdevmapper); tests use FakeDeviceMapper
-// (kernel/fake_devmapper.h), which keeps maps in memory. Tables and statuses
+// (testing/fake_devmapper.h), which keeps maps in memory. Tables and statuses
 // are lines in `dmsetup table`/`dmsetup status` form, "<start> <length>
 // <type> <params>", one per target; policy/dm_table.h parses and formats
 // them. Errors name the map and the operation and carry the kernel's errno.
@@ -15,22 +15,10 @@
 #include <vector>
 
 #include "base/result.h"
+#include "model/dm_map_info.h"
+#include "policy/dm_table.h"  // SplitTargetLine
 
 namespace mpx {
-
-struct DmMapInfo {
-  std::string name;
-  std::string uuid;  // "mpath-<wwid>" for multipath maps
-  uint32_t major = 0;
-  uint32_t minor = 0;
-  int open_count = 0;
-  bool suspended = false;
-  bool read_only = false;
-  bool inactive_table = false;   // a table was loaded and not yet resumed
-  bool deferred_remove = false;  // removal is pending until the last close
-  uint32_t event_nr = 0;
-  std::string DevT() const { return std::to_string(major) + ":" + std::to_string(minor); }
-};
 
 enum class RemoveMode {
   kNow,       // refuse (EBUSY) while the map is open
@@ -117,15 +105,6 @@ class DeviceMapper {
   virtual void BeginBatch() {}
   virtual void EndBatch() {}
 };
-
-// Splits "<start> <length> <type> <params>" (params may be empty).
-struct DmTarget {
-  uint64_t start = 0;
-  uint64_t length = 0;
-  std::string type;
-  std::string params;
-};
-Result<DmTarget> SplitTargetLine(std::string_view line);
 
 // The real device-mapper through libdevmapper.
 //

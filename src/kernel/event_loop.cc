@@ -125,7 +125,7 @@ Status EventLoop::WatchSignals(const std::vector<int>& signals, std::function<vo
 }
 
 void EventLoop::ReadSignals() {
-  signalfd_siginfo info;
+  signalfd_siginfo info{};
   while (::read(signal_.get(), &info, sizeof info) == static_cast<ssize_t>(sizeof info)) {
     on_signal_(static_cast<int>(info.ssi_signo));
   }

@@ -6,16 +6,18 @@
 #include <string>
 #include <vector>
 
+#include "model/path_id.h"
+
 namespace mpx {
 
 struct CandidateMap {
   std::string wwid;
-  std::vector<size_t> paths;  // indices into the discovery's path list, in its order
+  std::vector<PathId> paths;  // in discovery order
   std::string vendor;         // of the first path
   std::string model;
   uint64_t size_sectors = 0;  // of the first path
   // Paths whose size differs from the first path's; they are left out.
-  std::vector<size_t> size_mismatch;
+  std::vector<PathId> size_mismatch;
 };
 
 }  // namespace mpx

@@ -6,10 +6,12 @@
 #include <string>
 #include <vector>
 
+#include "model/path_id.h"
+
 namespace mpx {
 
 struct PathGroup {
-  std::vector<size_t> paths;  // indices into the discovery's path list
+  std::vector<PathId> paths;
   int priority = 0;
   std::string selector = "service-time 0";
   // Kernel state, for listings of existing maps: "active", "enabled",

@@ -5,6 +5,9 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
+
+#include "model/path_id.h"
 
 namespace mpx {
 
@@ -50,8 +53,13 @@ struct Path {
   int priority = -1;                            // -1 until a prioritizer ran
   std::string prio_message;                     // why the prioritizer failed
 
-  std::string DevT() const { return std::to_string(major) + ":" + std::to_string(minor); }
+  PathId id() const { return {major, minor}; }
+  std::string DevT() const { return id().ToString(); }
 };
+
+// The checker-state words of the reference's topology output:
+// ready, faulty, ghost, shaky, i/o pending, undef.
+std::string_view CheckerStateName(PathState s);
 
 // The protocol as blacklist "protocol" entries name it: "scsi:fcp",
 // "scsi:iscsi", "scsi:sas", "scsi:unspec", ...

@@ -1,6 +1,5 @@
 #include "output/discovery_report.h"
 
-#include "checker/tur.h"
 #include "output/json_writer.h"
 #include "output/topology_text.h"
 
@@ -25,7 +24,7 @@ void WritePath(JsonWriter& w, const Path& p) {
   w.EndObject();
 }
 
-void WriteMap(JsonWriter& w, const MultipathMap& m, const std::vector<Path>& paths,
+void WriteMap(JsonWriter& w, const MultipathMap& m, const PathSet& paths,
               const std::string& action) {
   w.BeginObject().Field("action", action).Field("name", m.name).Field("wwid", m.wwid);
   w.Field("uuid", "mpath-" + m.wwid).Field("vendor", m.vendor).Field("model", m.model);
@@ -36,7 +35,7 @@ void WriteMap(JsonWriter& w, const MultipathMap& m, const std::vector<Path>& pat
   for (const auto& g : m.groups) {
     w.BeginObject().Field("selector", g.selector).Field("priority", int64_t{g.priority});
     w.Key("paths").BeginArray();
-    for (size_t i : g.paths) w.String(paths[i].dev);
+    for (PathId i : g.paths) w.String(paths.at(i).dev);
     w.EndArray().EndObject();
   }
   w.EndArray().EndObject();

@@ -1,6 +1,5 @@
 #include "output/list_json.h"
 
-#include "checker/tur.h"
 #include "output/discovery_report.h"
 #include "output/json_writer.h"
 #include "output/topology_text.h"
@@ -20,8 +19,7 @@ void WritePathEntry(JsonWriter& w, const Path& p, const std::string& dm_state, b
 
 }  // namespace
 
-std::string ListJson(const std::vector<ListedMap>& maps, const std::vector<Path>& paths,
-                     bool checked) {
+std::string ListJson(const std::vector<ListedMap>& maps, const PathSet& paths, bool checked) {
   JsonWriter w;
   w.BeginObject().Field("schema_version", kJsonSchemaVersion).Field("checked", checked);
   w.Key("maps").BeginArray();
@@ -39,8 +37,8 @@ std::string ListJson(const std::vector<ListedMap>& maps, const std::vector<Path>
       checked ? w.Int(g.priority) : w.Null();
       w.Key("paths").BeginArray();
       for (size_t k = 0; k < g.paths.size(); ++k) {
-        WritePathEntry(w, paths[g.paths[k]], k < g.path_dm_states.size() ? g.path_dm_states[k] : "",
-                       checked);
+        WritePathEntry(w, paths.at(g.paths[k]),
+                       k < g.path_dm_states.size() ? g.path_dm_states[k] : "", checked);
       }
       w.EndArray().EndObject();
     }

@@ -5,7 +5,7 @@
 #include <vector>
 
 #include "model/multipath_map.h"
-#include "model/path.h"
+#include "model/path_set.h"
 
 namespace mpx {
 
@@ -17,7 +17,6 @@ struct ListedMap {
 };
 
 // `checked` (-ll): checker states and priorities are meaningful.
-std::string ListJson(const std::vector<ListedMap>& maps, const std::vector<Path>& paths,
-                     bool checked);
+std::string ListJson(const std::vector<ListedMap>& maps, const PathSet& paths, bool checked);
 
 }  // namespace mpx

@@ -3,8 +3,6 @@
 #include <algorithm>
 #include <cstdio>
 
-#include "checker/tur.h"
-
 namespace mpx {
 namespace {
 
@@ -19,13 +17,14 @@ std::string PadRight(const std::string& s, size_t width) {
 // A path the kernel's table names but sysfs no longer shows has no H:C:T:L.
 std::string HctlText(const Path& p) { return p.hctl.host < 0 ? "#:#:#:#" : p.hctl.ToString(); }
 
-Columns Measure(const MultipathMap& map, const std::vector<Path>& paths) {
+Columns Measure(const MultipathMap& map, const PathSet& paths) {
   Columns c;
   for (const auto& g : map.groups) {
-    for (size_t i : g.paths) {
-      c.hctl = std::max(c.hctl, HctlText(paths[i]).size());
-      c.dev = std::max(c.dev, paths[i].dev.size());
-      c.devt = std::max(c.devt, paths[i].DevT().size());
+    for (PathId i : g.paths) {
+      const Path& p = paths.at(i);
+      c.hctl = std::max(c.hctl, HctlText(p).size());
+      c.dev = std::max(c.dev, p.dev.size());
+      c.devt = std::max(c.devt, p.DevT().size());
     }
   }
   return c;
@@ -47,7 +46,7 @@ std::string FormatSize(uint64_t sectors) {
   return buf;
 }
 
-std::string FormatTopology(const MultipathMap& map, const std::vector<Path>& paths,
+std::string FormatTopology(const MultipathMap& map, const PathSet& paths,
                            const TopologyStyle& style) {
   std::string out;
   if (style.action) out += *style.action + ": ";
@@ -64,7 +63,7 @@ std::string FormatTopology(const MultipathMap& map, const std::vector<Path>& pat
            "' prio=" + std::to_string(pg.priority) +
            " status=" + (pg.dm_state.empty() ? style.status : pg.dm_state) + "\n";
     for (size_t k = 0; k < pg.paths.size(); ++k) {
-      const Path& p = paths[pg.paths[k]];
+      const Path& p = paths.at(pg.paths[k]);
       out += last_group ? "  " : "| ";
       out += k + 1 == pg.paths.size() ? "`- " : "|- ";
       const std::string& dm = k < pg.path_dm_states.size() ? pg.path_dm_states[k] : style.status;

@@ -14,7 +14,7 @@
 #include <vector>
 
 #include "model/multipath_map.h"
-#include "model/path.h"
+#include "model/path_set.h"
 
 namespace mpx {
 
@@ -32,7 +32,7 @@ struct TopologyStyle {
 };
 
 // One map's block of lines, each ending in '\n'.
-std::string FormatTopology(const MultipathMap& map, const std::vector<Path>& paths,
+std::string FormatTopology(const MultipathMap& map, const PathSet& paths,
                            const TopologyStyle& style);
 
 }  // namespace mpx

@@ -25,15 +25,22 @@ Path P(std::string dev, int host, uint32_t minor) {
   return p;
 }
 
+PathGroup Group(std::vector<PathId> ids, int prio) {
+  PathGroup g;
+  g.paths = std::move(ids);
+  g.priority = prio;
+  return g;
+}
+
 TEST(FormatTopologyTest, CreateLayoutWithAlignedColumns) {
-  std::vector<Path> paths = {P("sda", 0, 0), P("sdi", 2, 128), P("sde", 1, 64)};
+  PathSet paths({P("sda", 0, 0), P("sdi", 2, 128), P("sde", 1, 64)});
   MultipathMap m;
   m.name = m.wwid = "333333330000007d0";
   m.vendor = "Linux";
   m.model = "scsi_debug";
   m.size_sectors = 16384;
   m.hwhandler = "1 alua";
-  m.groups = {{{0}, 50}, {{2, 1}, 10}};
+  m.groups = {Group({{8, 0}}, 50), Group({{8, 64}, {8, 128}}, 10)};
   EXPECT_EQ(FormatTopology(m, paths, {.action = "create"}),
             "create: 333333330000007d0 undef Linux,scsi_debug\n"
             "size=8.0M features='0' hwhandler='1 alua' wp=undef\n"
@@ -45,24 +52,24 @@ TEST(FormatTopologyTest, CreateLayoutWithAlignedColumns) {
 }
 
 TEST(FormatTopologyTest, DryRunHasAnEmptyActionAndListingNone) {
-  std::vector<Path> paths = {P("sda", 0, 0)};
+  PathSet paths({P("sda", 0, 0)});
   MultipathMap m;
   m.name = m.wwid = "3600a";
   m.vendor = "V";
   m.model = "M";
-  m.groups = {{{0}, 1}};
+  m.groups = {Group({{8, 0}}, 1)};
   EXPECT_EQ(FormatTopology(m, paths, {.action = ""}).substr(0, 17), ": 3600a undef V,M");
   EXPECT_EQ(FormatTopology(m, paths, {}).substr(0, 15), "3600a undef V,M");
 }
 
 TEST(FormatTopologyTest, NameDifferentFromWwidShowsBoth) {
-  std::vector<Path> paths = {P("sda", 0, 0)};
+  PathSet paths({P("sda", 0, 0)});
   MultipathMap m;
   m.name = "mpatha";
   m.wwid = "3600a";
   m.vendor = "V";
   m.model = "M";
-  m.groups = {{{0}, 1}};
+  m.groups = {Group({{8, 0}}, 1)};
   std::string out = FormatTopology(m, paths, {});
   EXPECT_EQ(out.substr(0, out.find('\n')), "mpatha (3600a) undef V,M");
 }

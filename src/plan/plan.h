@@ -7,7 +7,7 @@
 #include <string_view>
 #include <vector>
 
-#include "kernel/devmapper.h"
+#include "model/dm_map_info.h"
 #include "model/dm_table.h"
 #include "model/multipath_map.h"
 

@@ -4,22 +4,21 @@
 
 namespace mpx {
 
-std::vector<CandidateMap> Coalesce(const std::vector<Path>& paths) {
+std::vector<CandidateMap> Coalesce(const PathSet& paths) {
   std::vector<CandidateMap> maps;
   std::unordered_map<std::string, size_t> index;
   index.reserve(paths.size());
-  for (size_t i = 0; i < paths.size(); ++i) {
-    const Path& p = paths[i];
+  for (const Path& p : paths) {
     auto [it, inserted] = index.try_emplace(p.wwid, maps.size());
     if (inserted) {
-      maps.push_back({p.wwid, {i}, p.vendor, p.model, p.size_sectors, {}});
+      maps.push_back({p.wwid, {p.id()}, p.vendor, p.model, p.size_sectors, {}});
       continue;
     }
     CandidateMap& m = maps[it->second];
     if (p.size_sectors != m.size_sectors) {
-      m.size_mismatch.push_back(i);
+      m.size_mismatch.push_back(p.id());
     } else {
-      m.paths.push_back(i);
+      m.paths.push_back(p.id());
     }
   }
   return maps;

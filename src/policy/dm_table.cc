@@ -1,6 +1,7 @@
 #include "policy/dm_table.h"
 
 #include <algorithm>
+#include <cerrno>
 #include <cstdint>
 #include <limits>
 
@@ -231,8 +232,7 @@ Result<std::vector<std::string>> ParseCountedWords(std::string_view s) {
   return std::vector<std::string>(words.begin() + 1, words.end());
 }
 
-Result<DmTable> BuildTable(const MultipathMap& map, const std::vector<Path>& paths,
-                           const TableOptions& o) {
+Result<DmTable> BuildTable(const MultipathMap& map, const PathSet& paths, const TableOptions& o) {
   auto fail = [&](const std::string& why) { return MakeError("map " + map.name + ": " + why, 22); };
   auto features = ParseCountedWords(map.features);
   if (!features) return fail("features " + features.error().message);
@@ -260,15 +260,38 @@ Result<DmTable> BuildTable(const MultipathMap& map, const std::vector<Path>& pat
     }
     if (pg.paths.empty()) return fail("path group " + std::to_string(gi + 1) + " has no paths");
     DmTableGroup g{std::string(sel[0]), {sel.begin() + 2, sel.end()}, {}};
-    for (size_t i : pg.paths) {
-      if (i >= paths.size()) return fail("path index " + std::to_string(i) + " out of range");
+    for (PathId i : pg.paths) {
+      const Path* p = paths.Find(i);
+      if (p == nullptr) return fail("path " + i.ToString() + " is not known");
       uint64_t minio = o.rr_min_io_rq;
-      int prio = i < o.priorities.size() ? o.priorities[i] : 0;
-      if (o.rr_weight_priorities && prio > 0) minio *= static_cast<uint64_t>(prio);
-      g.paths.push_back({paths[i].DevT(), {std::to_string(minio)}});
+      if (o.rr_weight_priorities && p->priority > 0) minio *= static_cast<uint64_t>(p->priority);
+      g.paths.push_back({i.ToString(), {std::to_string(minio)}});
     }
     t.groups.push_back(std::move(g));
   }
+  return t;
+}
+
+Result<DmTarget> SplitTargetLine(std::string_view line) {
+  DmTarget t;
+  std::string_view rest = Trim(line);
+  auto word = [&rest]() {
+    size_t end = rest.find_first_of(" \t");
+    std::string_view w = rest.substr(0, end);
+    rest = end == std::string_view::npos ? std::string_view() : rest.substr(end + 1);
+    while (!rest.empty() && (rest.front() == ' ' || rest.front() == '\t')) rest.remove_prefix(1);
+    return w;
+  };
+  auto start = ParseU64(word());
+  auto length = ParseU64(word());
+  t.type = std::string(word());
+  if (!start || !length || t.type.empty()) {
+    return MakeError("\"" + std::string(line) + "\": expected <start> <length> <type> <params>",
+                     EINVAL);
+  }
+  t.start = *start;
+  t.length = *length;
+  t.params = std::string(rest);
   return t;
 }
 

@@ -28,7 +28,7 @@
 #include "base/result.h"
 #include "model/dm_table.h"
 #include "model/multipath_map.h"
-#include "model/path.h"
+#include "model/path_set.h"
 
 namespace mpx {
 
@@ -51,10 +51,18 @@ Result<DmStatus> ParseStatus(std::string_view line);
 // hardware_handler: "0", "1 queue_if_no_path", "2 pg_init_retries 50".
 Result<std::vector<std::string>> ParseCountedWords(std::string_view s);
 
+// Splits "<start> <length> <type> <params>" (params may be empty).
+struct DmTarget {
+  uint64_t start = 0;
+  uint64_t length = 0;
+  std::string type;
+  std::string params;
+};
+Result<DmTarget> SplitTargetLine(std::string_view line);
+
 struct TableOptions {
   unsigned rr_min_io_rq = 1;
   bool rr_weight_priorities = false;  // rr_weight priorities: per-path arg × path priority
-  std::vector<int> priorities;        // priorities[i] of paths[i]; used with rr_weight priorities
   // no_path_retry: true (queue or N) adds queue_if_no_path to the features,
   // false (fail) removes it, nullopt keeps the features as they are.
   std::optional<bool> queue_if_no_path;
@@ -64,8 +72,8 @@ struct TableOptions {
 // (count-prefixed strings), its groups in order with the map's selector, one
 // per-path arg (rr_min_io_rq, times the path's priority when rr_weight is
 // priorities and the priority is > 0), initial group 1 (0 with no groups).
-// Fails on a malformed features/hwhandler string or a path index out of range.
-Result<DmTable> BuildTable(const MultipathMap& map, const std::vector<Path>& paths,
+// Fails on a malformed features/hwhandler string or a path not in `paths`.
+Result<DmTable> BuildTable(const MultipathMap& map, const PathSet& paths,
                            const TableOptions& options = {});
 
 }  // namespace mpx

@@ -211,21 +211,30 @@ TEST(DmStatusTest, MalformedStatusesNameTheWordAndWhatWasExpected) {
 class BuildTableTest : public testing::Test {
  protected:
   void SetUp() override {
-    paths_.resize(3);
     for (uint32_t i = 0; i < 3; ++i) {
-      paths_[i].major = 8;
-      paths_[i].minor = 16 * (i + 1);
+      Path p;
+      p.major = 8;
+      p.minor = 16 * (i + 1);
+      paths_.Put(p);
     }
     map_.name = "mpatha";
     map_.size_sectors = 2097152;
-    map_.groups = {{{0, 1}, 50, "service-time 0"}, {{2}, 10, "service-time 0"}};
+    map_.groups = {Group({{8, 16}, {8, 32}}, 50, "service-time 0"),
+                   Group({{8, 48}}, 10, "service-time 0")};
+  }
+  static PathGroup Group(std::vector<PathId> ids, int prio, const char* selector) {
+    PathGroup g;
+    g.paths = std::move(ids);
+    g.priority = prio;
+    g.selector = selector;
+    return g;
   }
   std::string Build(const TableOptions& o = {}) {
     auto t = BuildTable(map_, paths_, o);
     EXPECT_TRUE(t.ok()) << t.error().message;
     return t.ok() ? FormatTable(*t) : "";
   }
-  std::vector<Path> paths_;
+  PathSet paths_;
   MultipathMap map_;
 };
 
@@ -247,7 +256,9 @@ TEST_F(BuildTableTest, RrMinIoRqTimesPriorityWithRrWeightPriorities) {
       Build(o),
       "0 2097152 multipath 0 0 2 1 service-time 0 2 1 8:16 2 8:32 2 service-time 0 1 1 8:48 2");
   o.rr_weight_priorities = true;
-  o.priorities = {50, 0, 10};  // a priority of 0 keeps rr_min_io_rq
+  paths_.at({8, 16}).priority = 50;
+  paths_.at({8, 32}).priority = 0;  // a priority of 0 keeps rr_min_io_rq
+  paths_.at({8, 48}).priority = 10;
   EXPECT_EQ(
       Build(o),
       "0 2097152 multipath 0 0 2 1 service-time 0 2 1 8:16 100 8:32 2 service-time 0 1 1 8:48 20");
@@ -281,9 +292,9 @@ TEST_F(BuildTableTest, Errors) {
   EXPECT_EQ(BuildTable(map_, paths_).error().message,
             "map mpatha: path_selector \"service-time\": expected a name, a word count and that "
             "many words");
-  map_.groups[1] = {{7}, 1, "round-robin 0"};
-  EXPECT_EQ(BuildTable(map_, paths_).error().message, "map mpatha: path index 7 out of range");
-  map_.groups[1] = {{}, 1, "round-robin 0"};
+  map_.groups[1] = Group({{8, 112}}, 1, "round-robin 0");
+  EXPECT_EQ(BuildTable(map_, paths_).error().message, "map mpatha: path 8:112 is not known");
+  map_.groups[1] = Group({}, 1, "round-robin 0");
   EXPECT_EQ(BuildTable(map_, paths_).error().message, "map mpatha: path group 2 has no paths");
 }
 

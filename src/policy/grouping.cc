@@ -1,5 +1,6 @@
 #include "policy/grouping.h"
 
+#include <algorithm>
 #include <functional>
 #include <map>
 
@@ -14,7 +15,7 @@ constexpr std::pair<GroupingPolicy, std::string_view> kNames[] = {
     {GroupingPolicy::kGroupByNodeName, "group_by_node_name"},
 };
 
-PathGroup MakeGroup(std::vector<size_t> members) {
+PathGroup MakeGroup(std::vector<PathId> members) {
   PathGroup g;
   g.paths = std::move(members);
   return g;
@@ -27,11 +28,11 @@ bool Usable(const Path& p) {
 
 // Groups members by a key, in order of each key's first appearance.
 template <typename Key>
-std::vector<PathGroup> GroupByKey(const std::vector<size_t>& members,
-                                  const std::function<Key(size_t)>& key_of) {
+std::vector<PathGroup> GroupByKey(const std::vector<PathId>& members,
+                                  const std::function<Key(PathId)>& key_of) {
   std::vector<PathGroup> groups;
   std::map<Key, size_t> index;
-  for (size_t i : members) {
+  for (PathId i : members) {
     auto [it, inserted] = index.try_emplace(key_of(i), groups.size());
     if (inserted) groups.emplace_back();
     groups[it->second].paths.push_back(i);
@@ -55,42 +56,46 @@ std::string_view GroupingPolicyName(GroupingPolicy p) {
   return "failover";
 }
 
-std::vector<PathGroup> GroupPaths(GroupingPolicy policy, const std::vector<size_t>& members,
-                                  const std::vector<Path>& paths, const std::vector<int>& prio) {
+std::vector<PathGroup> GroupPaths(GroupingPolicy policy, const std::vector<PathId>& members,
+                                  const PathSet& paths) {
   switch (policy) {
     case GroupingPolicy::kMultibus:
       return members.empty() ? std::vector<PathGroup>{}
                              : std::vector<PathGroup>{MakeGroup(members)};
     case GroupingPolicy::kGroupBySerial:
-      return GroupByKey<std::string>(members, [&](size_t i) { return paths[i].serial; });
+      return GroupByKey<std::string>(members, [&](PathId i) { return paths.at(i).serial; });
     case GroupingPolicy::kGroupByPrio:
-      return GroupByKey<int>(members, [&](size_t i) { return prio[i]; });
+      return GroupByKey<int>(members, [&](PathId i) { return paths.at(i).priority; });
     case GroupingPolicy::kGroupByNodeName:
-      return GroupByKey<std::string>(members, [&](size_t i) { return paths[i].target_node_name; });
+      return GroupByKey<std::string>(members,
+                                     [&](PathId i) { return paths.at(i).target_node_name; });
     case GroupingPolicy::kFailover:
       break;
   }
   std::vector<PathGroup> groups;
   groups.reserve(members.size());
-  for (size_t i : members) groups.push_back(MakeGroup({i}));
+  for (PathId i : members) groups.push_back(MakeGroup({i}));
   return groups;
 }
 
-int GroupPriority(const PathGroup& g, const std::vector<Path>& paths,
-                  const std::vector<int>& prio) {
+int GroupPriority(const PathGroup& g, const PathSet& paths) {
   long sum = 0;
   long n = 0;
-  for (size_t i : g.paths) {
-    if (!Usable(paths[i])) continue;
-    sum += prio[i];
+  for (PathId i : g.paths) {
+    const Path* p = paths.Find(i);
+    if (p == nullptr || !Usable(*p)) continue;
+    sum += std::max(p->priority, 0);
     ++n;
   }
   return n == 0 ? 0 : static_cast<int>(sum / n);
 }
 
-size_t UsablePaths(const PathGroup& g, const std::vector<Path>& paths) {
+size_t UsablePaths(const PathGroup& g, const PathSet& paths) {
   size_t n = 0;
-  for (size_t i : g.paths) n += Usable(paths[i]) ? 1 : 0;
+  for (PathId i : g.paths) {
+    const Path* p = paths.Find(i);
+    n += p != nullptr && Usable(*p) ? 1 : 0;
+  }
   return n;
 }
 

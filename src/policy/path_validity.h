@@ -8,7 +8,7 @@
 #include <optional>
 #include <string>
 
-#include "config/keywords.h"
+#include "model/settings.h"
 
 namespace mpx {
 

@@ -4,15 +4,14 @@
 
 namespace mpx {
 
-void OrderGroups(std::vector<PathGroup>& groups, const std::vector<Path>& paths) {
+void OrderGroups(std::vector<PathGroup>& groups, const PathSet& paths) {
   std::stable_sort(groups.begin(), groups.end(), [&](const PathGroup& a, const PathGroup& b) {
     if (a.priority != b.priority) return a.priority > b.priority;
     return UsablePaths(a, paths) > UsablePaths(b, paths);
   });
 }
 
-MultipathMap BuildMap(const CandidateMap& c, const std::vector<Path>& paths,
-                      const std::vector<int>& prio, const MapSettings& s) {
+MultipathMap BuildMap(const CandidateMap& c, const PathSet& paths, const MapSettings& s) {
   MultipathMap m;
   m.name = c.wwid;
   m.wwid = c.wwid;
@@ -22,17 +21,17 @@ MultipathMap BuildMap(const CandidateMap& c, const std::vector<Path>& paths,
   m.features = s.features;
   m.hwhandler = s.hwhandler;
   if (s.retain_attached_hw_handler) {
-    for (size_t i : c.paths) {
-      if (!paths[i].hw_handler.empty()) {
-        m.hwhandler = "1 " + paths[i].hw_handler;
+    for (PathId i : c.paths) {
+      if (!paths.at(i).hw_handler.empty()) {
+        m.hwhandler = "1 " + paths.at(i).hw_handler;
         break;
       }
     }
   }
-  m.groups = GroupPaths(s.grouping, c.paths, paths, prio);
+  m.groups = GroupPaths(s.grouping, c.paths, paths);
   for (auto& g : m.groups) {
     g.selector = s.selector;
-    g.priority = GroupPriority(g, paths, prio);
+    g.priority = GroupPriority(g, paths);
   }
   OrderGroups(m.groups, paths);
   return m;

@@ -23,10 +23,10 @@ struct MapSettings {
 
 // Orders groups by priority, best first; ties go to the group with more
 // usable paths, then keep their order (a stable sort).
-void OrderGroups(std::vector<PathGroup>& groups, const std::vector<Path>& paths);
+void OrderGroups(std::vector<PathGroup>& groups, const PathSet& paths);
 
-// `prio[i]` is the priority of paths[i].
-MultipathMap BuildMap(const CandidateMap& candidate, const std::vector<Path>& paths,
-                      const std::vector<int>& prio, const MapSettings& settings = {});
+// Groups use the paths' priorities (Path::priority; -1, unknown, counts as 0).
+MultipathMap BuildMap(const CandidateMap& candidate, const PathSet& paths,
+                      const MapSettings& settings = {});
 
 }  // namespace mpx

@@ -9,6 +9,7 @@ class FakeClock : public Clock {
  public:
   explicit FakeClock(MonoTime start = MonoTime(1000000000)) : now_(start) {}
   MonoTime Now() const override { return now_; }
+  void SleepFor(MonoTime d) override { now_ += d; }
   void Advance(MonoTime d) { now_ += d; }
   void AdvanceSeconds(double s) { now_ += FromSeconds(s); }
   void Set(MonoTime t) { now_ = t; }

@@ -1,0 +1,61 @@
+#include "engine/execute.h"
+
+#include <cerrno>
+
+#include "policy/dm_table.h"
+
+namespace mpx {
+namespace {
+
+Status Apply(DeviceMapper& dm, const MapAction& a, const WantedMap& w, const std::string& table) {
+  switch (a.kind) {
+    case ActionKind::kCreate:
+      return dm.Create(w.map.name, "mpath-" + w.map.wwid, table);
+    case ActionKind::kReload:
+      return dm.Reload(a.current_name, table);
+    case ActionKind::kRename:
+      return dm.Rename(a.current_name, w.map.name);
+    case ActionKind::kRenameReload:
+      if (Status s = dm.Rename(a.current_name, w.map.name); !s.ok()) return s;
+      return dm.Reload(w.map.name, table);
+    case ActionKind::kNothing:
+    case ActionKind::kConflict:
+      break;
+  }
+  return {};
+}
+
+}  // namespace
+
+std::vector<Status> ExecuteActions(DeviceMapper& dm, const std::vector<MapAction>& actions,
+                                   const std::vector<WantedMap>& wanted, Logger& log,
+                                   bool dry_run) {
+  std::vector<Status> out;
+  if (!dry_run) dm.BeginBatch();
+  for (const MapAction& a : actions) {
+    const WantedMap& w = wanted[a.wanted];
+    if (a.kind == ActionKind::kConflict) {
+      std::string msg = w.map.wwid + ": " + a.reason + "; map left alone";
+      log.Error(msg);
+      out.push_back(MakeError(msg, EEXIST));
+      continue;
+    }
+    if (dry_run || a.kind == ActionKind::kNothing) {
+      out.emplace_back();
+      continue;
+    }
+    const std::string table = FormatTable(w.table);
+    Status s = Apply(dm, a, w, table);
+    if (!s.ok()) {
+      log.Error(s.error().message);
+    } else if (a.kind != ActionKind::kRename) {
+      log.Notice(w.map.name + (a.kind == ActionKind::kCreate ? ": addmap [" : ": reload [") +
+                 table + "]");
+    }
+    out.push_back(std::move(s));
+  }
+  if (!dry_run) dm.EndBatch();  // udev has made every node and link when this returns
+  return out;
+}
+
+}  // namespace mpx

@@ -1,0 +1,33 @@
+// MapConfig: everything the configuration decides for one map, resolved once
+// from multipath.conf's precedence (config/resolve.h) for the map's WWID and
+// its first path's identity, with the origin of each value for -v3.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "checker/prioritizer.h"
+#include "config/config.h"
+#include "model/path.h"
+#include "policy/dm_table.h"
+#include "policy/topology.h"
+
+namespace mpx {
+
+struct MapConfig {
+  MapSettings settings;  // grouping, selector, features, hardware handler
+  TableOptions table;    // rr_min_io_rq, rr_weight, queueing
+  PrioKind prio = PrioKind::kConst;
+  bool detect_prio = true;
+  std::string alias;  // from the multipaths section, "" when none
+  bool user_friendly_names = false;
+  std::string alias_prefix = "mpath";
+  // "<wwid>: path_grouping_policy = failover (setting: multipath internal)",
+  // in the order the reference prints them at -v3.
+  std::vector<std::string> explain;
+};
+
+// Unknown prioritizer names are reported in `explain` and fall back to const.
+MapConfig ResolveMapConfig(const Config& config, const Path& first_path, const std::string& wwid);
+
+}  // namespace mpx

@@ -1,0 +1,122 @@
+#include "engine/shape.h"
+
+#include <algorithm>
+#include <cerrno>
+
+#include "policy/dm_table.h"
+#include "policy/topology.h"
+
+namespace mpx {
+namespace {
+
+std::string WithoutDev(const std::string& arg) {
+  return arg.rfind("/dev/", 0) == 0 ? arg.substr(5) : arg;
+}
+
+bool Selects(const std::string& arg, const CandidateMap& m, const PathSet& paths,
+             const std::vector<CurrentMap>& current) {
+  if (arg == m.wwid) return true;
+  for (const auto& c : current) {
+    if (c.info.name == arg && c.info.uuid == "mpath-" + m.wwid) return true;
+  }
+  const std::string dev = WithoutDev(arg);
+  return std::any_of(m.paths.begin(), m.paths.end(),
+                     [&](PathId i) { return paths.at(i).dev == dev || i.ToString() == arg; });
+}
+
+// find_multipaths for one candidate; `why` says why it is left out.
+bool ShouldMultipath(FindMultipaths policy, const CandidateMap& c, bool exists, bool named,
+                     const WwidsFile& wwids, bool ignore_wwids, std::string* why) {
+  if (exists) return true;
+  switch (policy) {
+    case FindMultipaths::kGreedy:
+    // off: creating maps, the reference is greedy (measured in the lab,
+    // tests/lab/answers.sh), though its -c/-u answer as strict.
+    case FindMultipaths::kOff:
+      return true;
+    case FindMultipaths::kOn:
+    case FindMultipaths::kSmart:
+      if (c.paths.size() > 1) return true;
+      [[fallthrough]];
+    case FindMultipaths::kStrict:
+      if (ignore_wwids || named || Contains(wwids, c.wwid)) return true;
+      *why = c.wwid + ": not in wwids file, skipping (find_multipaths " +
+             (policy == FindMultipaths::kStrict ? "strict" : "on") + ")";
+      return false;
+  }
+  return true;
+}
+
+}  // namespace
+
+Status SelectArgs(const std::vector<std::string>& args, const PathSet& paths,
+                  const std::vector<SkippedDevice>& skipped, const std::vector<CurrentMap>& current,
+                  std::vector<CandidateMap>& candidates) {
+  if (args.empty()) return {};
+  for (const auto& a : args) {
+    if (std::any_of(candidates.begin(), candidates.end(),
+                    [&](const CandidateMap& m) { return Selects(a, m, paths, current); })) {
+      continue;
+    }
+    const std::string dev = WithoutDev(a);
+    for (const auto& s : skipped) {
+      if (s.dev == dev) return MakeError(a + ": not a multipath path: " + s.reason, ENODEV);
+    }
+    return MakeError(a + ": no such path, WWID or map", ENODEV);
+  }
+  std::erase_if(candidates, [&](const CandidateMap& m) {
+    return std::none_of(args.begin(), args.end(),
+                        [&](const std::string& a) { return Selects(a, m, paths, current); });
+  });
+  return {};
+}
+
+Chosen ChooseMaps(const Config& config, FindMultipaths policy, std::vector<CandidateMap> candidates,
+                  const PathSet& paths, const std::vector<CurrentMap>& current,
+                  const WwidsFile& wwids, const ShapeOptions& o) {
+  Chosen out;
+  for (auto& c : candidates) {
+    bool exists = std::any_of(current.begin(), current.end(), [&](const CurrentMap& m) {
+      return m.info.uuid == "mpath-" + c.wwid;
+    });
+    std::string why;
+    if (ShouldMultipath(policy, c, exists, o.named, wwids, o.ignore_wwids, &why)) {
+      out.maps.push_back(std::move(c));
+    } else {
+      out.explain.push_back(why);
+    }
+  }
+  for (const auto& c : out.maps) {
+    MapConfig mc = ResolveMapConfig(config, paths.at(c.paths.front()), c.wwid);
+    if (o.grouping) mc.settings.grouping = *o.grouping;
+    if (!o.allow_queueing && !o.daemon_running && mc.table.queue_if_no_path != false) {
+      // Without multipathd a map must not queue forever.
+      mc.table.queue_if_no_path = false;
+    }
+    out.configs.push_back(std::move(mc));
+  }
+  return out;
+}
+
+Result<std::vector<WantedMap>> BuildWanted(const Chosen& chosen, const PathSet& paths, Namer& namer,
+                                           std::vector<std::string>* explain) {
+  std::vector<WantedMap> wanted;
+  for (size_t k = 0; k < chosen.maps.size(); ++k) {
+    const MapConfig& mc = chosen.configs[k];
+    explain->insert(explain->end(), mc.explain.begin(), mc.explain.end());
+    WantedMap w;
+    w.map = BuildMap(chosen.maps[k], paths, mc.settings);
+    std::string why;
+    w.map.name = namer.NameFor(mc, chosen.maps[k].wwid, &why);
+    explain->push_back(chosen.maps[k].wwid + ": alias = " + w.map.name + " " + why);
+    auto table = BuildTable(w.map, paths, mc.table);
+    if (!table.ok()) return MakeError(w.map.name + ": " + table.error().message, EINVAL);
+    w.table = std::move(table).value();
+    w.map.features = std::to_string(w.table.features.size());
+    for (const auto& f : w.table.features) w.map.features += " " + f;
+    wanted.push_back(std::move(w));
+  }
+  return wanted;
+}
+
+}  // namespace mpx
