@@ -18,6 +18,7 @@ struct CandidateMap {
   uint64_t size_sectors = 0;  // of the first path
   // Paths whose size differs from the first path's; they are left out.
   std::vector<PathId> size_mismatch;
+  std::string rev;  // of the first path
 };
 
 }  // namespace mpx

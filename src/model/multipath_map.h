@@ -25,6 +25,7 @@ struct MultipathMap {
   std::string wwid;
   std::string vendor;
   std::string model;
+  std::string rev;
   uint64_t size_sectors = 0;
   std::string features = "0";
   std::string hwhandler = "0";

@@ -11,7 +11,7 @@ std::vector<CandidateMap> Coalesce(const PathSet& paths) {
   for (const Path& p : paths) {
     auto [it, inserted] = index.try_emplace(p.wwid, maps.size());
     if (inserted) {
-      maps.push_back({p.wwid, {p.id()}, p.vendor, p.model, p.size_sectors, {}});
+      maps.push_back({p.wwid, {p.id()}, p.vendor, p.model, p.size_sectors, {}, p.rev});
       continue;
     }
     CandidateMap& m = maps[it->second];

@@ -17,6 +17,7 @@ MultipathMap BuildMap(const CandidateMap& c, const PathSet& paths, const MapSett
   m.wwid = c.wwid;
   m.vendor = c.vendor;
   m.model = c.model;
+  m.rev = c.rev;
   m.size_sectors = c.size_sectors;
   m.features = s.features;
   m.hwhandler = s.hwhandler;

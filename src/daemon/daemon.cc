@@ -1,0 +1,965 @@
+#include "daemon/daemon.h"
+
+#include <algorithm>
+#include <cerrno>
+#include <set>
+
+#include "base/strings.h"
+#include "config/resolve.h"
+#include "daemon/show.h"
+#include "discovery/discover.h"
+#include "engine/check.h"
+#include "engine/current_maps.h"
+#include "engine/dm_unavailable.h"
+#include "engine/execute.h"
+#include "engine/persist.h"
+#include "engine/remove.h"
+#include "engine/shape.h"
+#include "engine/state_files.h"
+#include "policy/coalesce.h"
+#include "policy/dm_table.h"
+#include "policy/grouping.h"
+#include "policy/topology.h"
+#include "state/bindings.h"
+
+namespace mpx {
+namespace {
+
+bool Usable(PathState s) { return s == PathState::kUp || s == PathState::kGhost; }
+
+// Seconds to the next check, as the reference: reset to polling_interval on
+// a change, doubled while a path stays up (or ghost), up to the maximum.
+int NextInterval(PathState before, PathState after, int interval, int polling, int max_polling) {
+  if (before != after || !Usable(after) || interval <= 0) return polling;
+  return std::min(interval * 2, std::max(max_polling, polling));
+}
+
+std::string DevT(PathId id) { return id.ToString(); }
+
+}  // namespace
+
+struct Daemon::CheckResult {
+  PathId id;
+  Path path;  // the checked copy: checker state, priority, sysfs state
+  MonoTime duration{};
+};
+
+Daemon::Daemon(Env& env, Worker& worker, DaemonOptions options)
+    : env_(env), worker_(worker), options_(options) {
+  Publish();
+}
+
+Status Daemon::Start() {
+  Status s = Reconfigure(false);
+  Publish();
+  return s;
+}
+
+MapPolicy Daemon::ResolvePolicy(const Path& first, const std::string& wwid) const {
+  MapPolicy p;
+  Selection sel(setup_->config(), DeviceIdentity{first.vendor, first.model, first.rev}, wwid);
+  p.failback = sel.Get(Opt::kFailback).number();
+  Effective npr = sel.Get(Opt::kNoPathRetry);
+  p.no_path_retry = npr.number();
+  p.no_path_retry_set = npr.origin != Origin::kInternal;
+  p.checker = sel.Get(Opt::kPathChecker).text();
+  return p;
+}
+
+Status Daemon::Reconfigure(bool reload_all) {
+  auto setup = LoadSetup(env_.files, env_.paths);
+  if (!setup.ok()) {
+    env_.log.Error(setup.error().message);
+    return setup.error();
+  }
+  ReportConfigWarnings(*setup, env_.log);
+  setup_ = std::make_shared<const Setup>(std::move(setup).value());
+  Selection defaults(setup_->config(), DeviceIdentity{}, "");
+  polling_interval_ = static_cast<int>(defaults.Get(Opt::kPollingInterval).number());
+  max_polling_interval_ = 4 * polling_interval_;
+
+  auto current = ReadCurrentMaps(env_.dm);
+  if (!current.ok()) {
+    LogDmFailure(env_.dm, current.error(), env_.log);
+    return current.error();
+  }
+  const WwidEnv wenv = MakeWwidEnv(env_, *setup_);
+  DiscoveryResult found = Discover(wenv, setup_->blacklist, env_.pool);
+  auto wwids_text = ReadStateFile(env_.files, env_.paths.wwids_file);
+  auto bindings_text = ReadStateFile(env_.files, env_.paths.bindings_file);
+  if (!wwids_text.ok()) return wwids_text.error();
+  if (!bindings_text.ok()) return bindings_text.error();
+  WwidsFile wwids = ParseWwids(*wwids_text, env_.paths.wwids_file);
+  std::set<std::string> in_use;
+  for (const auto& c : *current) in_use.insert(c.info.name);
+  Namer namer(ParseBindings(*bindings_text, env_.paths.bindings_file), in_use,
+              options_.bindings_read_only);
+
+  Chosen chosen = ChooseMaps(setup_->config(), setup_->find_multipaths, Coalesce(found.paths),
+                             found.paths, *current, wwids, {.daemon_running = true});
+  CheckChosenPaths(wenv, env_.pool, chosen, found.paths);
+  std::vector<std::string> explain;
+  auto wanted = BuildWanted(chosen, found.paths, namer, &explain);
+  if (!wanted.ok()) {
+    env_.log.Error(wanted.error().message);
+    return wanted.error();
+  }
+  auto actions = PlanActions(*wanted, *current, reload_all);
+  std::vector<Status> results = ExecuteActions(env_.dm, actions, *wanted, env_.log, false);
+  std::vector<const MultipathMap*> created;
+  for (size_t k = 0; k < actions.size(); ++k) {
+    if (results[k].ok() && actions[k].kind == ActionKind::kCreate) {
+      created.push_back(&(*wanted)[actions[k].wanted].map);
+    }
+  }
+  Persisted persisted = PersistState(env_.files, env_.paths.bindings_file, namer,
+                                     env_.paths.wwids_file, *wwids_text, wwids, created, env_.log);
+  for (const MultipathMap* m : persisted.remembered) TriggerPathUevents(env_, *m, found.paths);
+
+  // Monitor every path found (a path of no map is an orphan, checked too)
+  // and every map that now holds the wanted table.
+  for (const Path& p : found.paths) {
+    const PathEntry* known = paths_.Find(p.id());
+    PathEntry e = known ? *known : PathEntry{};
+    bool fresh = known == nullptr;
+    e.path = p;
+    e.map.clear();
+    if (fresh) {
+      e.check.state = p.checker_state;
+      e.check.interval = polling_interval_;
+      e.check.next = env_.clock.Now() + std::chrono::seconds(polling_interval_);
+    }
+    paths_.Put(p.id(), std::move(e));
+  }
+  std::set<PathId> seen;
+  for (const Path& p : found.paths) seen.insert(p.id());
+  std::vector<PathId> gone;
+  for (const auto& [id, e] : paths_.items()) {
+    if (!seen.count(id)) gone.push_back(id);
+  }
+  for (PathId id : gone) paths_.Erase(id);
+  std::set<std::string> kept;
+  for (size_t k = 0; k < actions.size(); ++k) {
+    const WantedMap& w = (*wanted)[actions[k].wanted];
+    if (!results[k].ok() && actions[k].kind != ActionKind::kNothing) continue;
+    AdoptMap(w, chosen.configs[actions[k].wanted], found.paths);
+    if (actions[k].kind != ActionKind::kNothing && maps_.Contains(w.map.wwid)) {
+      MapEntry& m = maps_.Mutable(w.map.wwid);
+      m.action = std::string(ActionWord(actions[k].kind));
+      ++m.map_loads;
+    }
+    kept.insert(w.map.wwid);
+  }
+  std::vector<std::string> dropped;
+  for (const auto& [wwid, m] : maps_.items()) {
+    if (!kept.count(wwid)) dropped.push_back(wwid);
+  }
+  for (const std::string& wwid : dropped) maps_.Erase(wwid);
+  return {};
+}
+
+void Daemon::AdoptMap(const WantedMap& w, const MapConfig& config, const PathSet& paths) {
+  MapEntry m;
+  if (const MapEntry* known = maps_.Find(w.map.wwid)) m = *known;
+  m.map = w.map;
+  m.table = w.table;
+  m.config = config;
+  const Path* first = nullptr;
+  for (const PathGroup& g : w.map.groups) {
+    if (!g.paths.empty() && first == nullptr) first = paths.Find(g.paths.front());
+  }
+  m.policy = ResolvePolicy(first ? *first : Path{}, w.map.wwid);
+  auto info = env_.dm.Info(w.map.name);
+  if (!info.ok()) {
+    env_.log.Error(w.map.name + ": " + info.error().message);
+    return;
+  }
+  m.info = info.value();
+  m.queueing = std::find(w.table.features.begin(), w.table.features.end(), "queue_if_no_path") !=
+               w.table.features.end();
+  maps_.Put(w.map.wwid, std::move(m));
+  for (const PathGroup& g : w.map.groups) {
+    for (PathId id : g.paths) {
+      if (paths_.Contains(id)) paths_.Mutable(id).map = w.map.wwid;
+    }
+  }
+  SyncFromKernel(w.map.wwid);
+}
+
+void Daemon::SyncFromKernel(const std::string& wwid) {
+  const MapEntry* m = maps_.Find(wwid);
+  if (m == nullptr) return;
+  auto line = env_.dm.Status(m->map.name);
+  if (!line.ok()) return;
+  auto status = ParseStatus(*line);
+  if (!status.ok()) return;
+  unsigned active = status->current_group;
+  for (size_t g = 0; g < status->groups.size(); ++g) {
+    if (status->groups[g].state == DmGroupState::kActive) active = static_cast<unsigned>(g + 1);
+    for (const DmPathStatus& ps : status->groups[g].paths) {
+      auto id = PathId::Parse(ps.dev);
+      if (id && paths_.Contains(*id)) paths_.Mutable(*id).dm_failed = !ps.active;
+    }
+  }
+  MapEntry& mm = maps_.Mutable(wwid);
+  if (active > 0) mm.active_group = active;
+  for (size_t g = 0; g < mm.map.groups.size() && g < status->groups.size(); ++g) {
+    DmGroupState s = status->groups[g].state;
+    mm.map.groups[g].dm_state = s == DmGroupState::kActive     ? "active"
+                                : s == DmGroupState::kDisabled ? "disabled"
+                                                               : "enabled";
+  }
+}
+
+PathSet Daemon::MapPaths(const MapEntry& m) const {
+  PathSet out;
+  for (const PathGroup& g : m.map.groups) {
+    for (PathId id : g.paths) {
+      if (const PathEntry* e = paths_.Find(id)) {
+        Path p = e->path;
+        p.checker_state =
+            e->dm_failed && Usable(e->check.state) ? PathState::kDown : e->check.state;
+        out.Put(std::move(p));
+      }
+    }
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------- checks ---
+
+void Daemon::Tick() {
+  const MonoTime now = env_.clock.Now();
+  std::vector<PathId> due;
+  for (const auto& [id, e] : paths_.items()) {
+    if (!e->check.pending && now >= e->check.next) due.push_back(id);
+  }
+  for (PathId id : due) StartCheck(id);
+  // A check that outlives checker_timeout (plus the SCSI layer's own
+  // handling) counts as a failure once; the check itself keeps its worker
+  // until the kernel gives up, and no second one is started meanwhile.
+  for (const auto& [id, e] : paths_.items()) {
+    const PathEntry& pe = *e;
+    if (!pe.check.pending || pe.check.state == PathState::kDown) continue;
+    const MapEntry* m = pe.map.empty() ? nullptr : maps_.Find(pe.map);
+    int timeout = m && m->policy.checker_timeout > 0 ? m->policy.checker_timeout : 30;
+    if (now - pe.check.started < std::chrono::seconds(timeout + polling_interval_)) continue;
+    PathEntry& w = paths_.Mutable(id);
+    w.check.state = PathState::kDown;
+    w.check.message = "checker timed out";
+    ++w.check.timeouts;
+    env_.log.Warning(w.path.dev + ": checker timed out after " +
+                     std::to_string(Seconds(now - w.check.started)) + " s");
+    if (!w.map.empty()) ApplyPathState(w.map, id, false);
+  }
+  std::vector<std::string> maps;
+  for (const auto& [wwid, m] : maps_.items()) maps.push_back(wwid);
+  for (const std::string& wwid : maps) {
+    MapEntry& m = maps_.Mutable(wwid);
+    if (m.queueing) ++m.total_queue_seconds;
+    if (m.retry_left > 0 && --m.retry_left == 0) {
+      m.retry_left = -1;
+      ++m.queue_timeouts;
+      env_.log.Notice(m.map.name + ": Disable queueing (no_path_retry ran out)");
+      SetQueueing(wwid, false);
+    }
+    if (m.failback_left > 0 && --m.failback_left == 0) Failback(wwid, false, true);
+  }
+  Publish();
+}
+
+void Daemon::StartCheck(PathId id) {
+  PathEntry& e = paths_.Mutable(id);
+  e.check.pending = true;
+  e.check.started = env_.clock.Now();
+  MapConfig config;
+  if (const MapEntry* m = e.map.empty() ? nullptr : maps_.Find(e.map)) {
+    config = m->config;
+  } else {
+    config = ResolveMapConfig(setup_->config(), e.path, e.path.wwid);
+  }
+  auto result = std::make_shared<CheckResult>();
+  result->id = id;
+  result->path = e.path;
+  Env& env = env_;
+  worker_.Run(
+      [result, config, &env] {
+        Path& p = result->path;
+        const std::string d = "block/" + p.dev + "/device/";
+        auto state = env.sysfs.Read(d + "state");
+        p.sysfs_state = state.ok() ? std::string(Trim(*state)) : "gone";
+        if (auto access = env.sysfs.Read(d + "access_state"); access.ok()) {
+          p.alua_state = std::string(Trim(*access));
+        }
+        MonoTime start = env.clock.Now();
+        CheckPath(env.scsi, config, p);
+        result->duration = env.clock.Now() - start;
+      },
+      [this, result] { OnCheckDone(*result); });
+}
+
+void Daemon::OnCheckDone(const CheckResult& r) {
+  if (!paths_.Contains(r.id)) return;  // removed while it was checked
+  const MonoTime now = env_.clock.Now();
+  PathEntry& e = paths_.Mutable(r.id);
+  const PathState before = e.check.state;
+  const PathState after = r.path.checker_state;
+  const int old_priority = e.path.priority;
+  e.check.pending = false;
+  e.check.state = after;
+  e.check.message = r.path.checker_message;
+  e.check.last_duration = r.duration;
+  ++e.check.checks;
+  if (!Usable(after)) ++e.check.failures;
+  e.check.interval =
+      NextInterval(before, after, e.check.interval, polling_interval_, max_polling_interval_);
+  e.check.next = now + std::chrono::seconds(e.check.interval);
+  e.path.sysfs_state = r.path.sysfs_state;
+  e.path.alua_state = r.path.alua_state;
+  e.path.checker_state = after;
+  e.path.checker_message = r.path.checker_message;
+  e.path.priority = r.path.priority;
+  e.path.prioritizer = r.path.prioritizer;
+  e.path.prio_message = r.path.prio_message;
+  if (before != after) {
+    env_.log.Notice(e.path.dev + ": checker " + std::string(CheckerStateName(before)) + " -> " +
+                    std::string(CheckerStateName(after)) +
+                    (e.check.message.empty() ? "" : " (" + e.check.message + ")"));
+  }
+  const std::string wwid = e.map;
+  const bool priority_changed = old_priority != r.path.priority;
+  if (!wwid.empty()) {
+    ApplyPathState(wwid, r.id, !Usable(before) && Usable(after));
+    if (priority_changed && maps_.Contains(wwid)) {
+      const MapEntry& m = *maps_.Find(wwid);
+      if (m.config.settings.grouping == GroupingPolicy::kGroupByPrio) {
+        std::vector<PathId> members;
+        for (const PathGroup& g : m.map.groups) {
+          members.insert(members.end(), g.paths.begin(), g.paths.end());
+        }
+        PathSet ps = MapPaths(m);
+        std::vector<PathGroup> regrouped = GroupPaths(GroupingPolicy::kGroupByPrio, members, ps);
+        auto sets = [](const std::vector<PathGroup>& gs) {
+          std::set<std::set<PathId>> out;
+          for (const auto& g : gs) out.insert(std::set<PathId>(g.paths.begin(), g.paths.end()));
+          return out;
+        };
+        if (sets(regrouped) != sets(m.map.groups)) {
+          env_.log.Notice(m.map.name + ": path priorities changed, regrouping");
+          (void)ReloadMap(wwid, members);
+          Failback(wwid, false);
+        }
+      }
+    }
+  }
+  Publish();
+}
+
+bool Daemon::FailPath(const std::string& wwid, PathId id, const std::string& why) {
+  MapEntry& m = maps_.Mutable(wwid);
+  Status s = env_.dm.Message(m.map.name, "fail_path " + DevT(id));
+  if (!s.ok()) {
+    env_.log.Error(m.map.name + ": " + s.error().message);
+    return false;
+  }
+  ++m.path_faults;
+  PathEntry& e = paths_.Mutable(id);
+  e.dm_failed = true;
+  env_.log.Notice(m.map.name + ": fail path " + e.path.dev + " (" + DevT(id) + "): " + why);
+  return true;
+}
+
+bool Daemon::ReinstatePath(const std::string& wwid, PathId id) {
+  const MapEntry& m = *maps_.Find(wwid);
+  Status s = env_.dm.Message(m.map.name, "reinstate_path " + DevT(id));
+  if (!s.ok()) {
+    env_.log.Error(m.map.name + ": " + s.error().message);
+    return false;
+  }
+  PathEntry& e = paths_.Mutable(id);
+  e.dm_failed = false;
+  env_.log.Notice(m.map.name + ": reinstate path " + e.path.dev + " (" + DevT(id) + ")");
+  return true;
+}
+
+void Daemon::ApplyPathState(const std::string& wwid, PathId id, bool came_back) {
+  if (!maps_.Contains(wwid) || !paths_.Contains(id)) return;
+  const PathEntry& e = *paths_.Find(id);
+  bool group_was_down = false;
+  if (!Usable(e.check.state) && !e.dm_failed) {
+    FailPath(wwid, id, e.check.message.empty() ? "checker failed" : e.check.message);
+  } else if (Usable(e.check.state) && e.dm_failed) {
+    // followover: fail back only when this path brings its group back.
+    const MapEntry& m = *maps_.Find(wwid);
+    for (const PathGroup& g : m.map.groups) {
+      if (std::find(g.paths.begin(), g.paths.end(), id) == g.paths.end()) continue;
+      group_was_down = std::none_of(g.paths.begin(), g.paths.end(), [&](PathId o) {
+        const PathEntry* pe = paths_.Find(o);
+        return o != id && pe && Usable(pe->check.state) && !pe->dm_failed;
+      });
+    }
+    ReinstatePath(wwid, id);
+  }
+  // Group priorities follow the paths' states and priorities.
+  {
+    MapEntry& m = maps_.Mutable(wwid);
+    PathSet ps = MapPaths(m);
+    for (PathGroup& g : m.map.groups) g.priority = GroupPriority(g, ps);
+  }
+  UpdateQueueing(wwid);
+  if (came_back || Usable(paths_.Find(id)->check.state)) Failback(wwid, group_was_down);
+}
+
+void Daemon::UpdateQueueing(const std::string& wwid) {
+  const MapEntry& m = *maps_.Find(wwid);
+  size_t usable = 0;
+  for (const PathGroup& g : m.map.groups) {
+    for (PathId id : g.paths) {
+      const PathEntry* e = paths_.Find(id);
+      usable += e && Usable(e->check.state) && !e->dm_failed ? 1 : 0;
+    }
+  }
+  const int64_t npr = m.policy.no_path_retry;
+  if (usable == 0) {
+    if (npr > 0 && m.queueing && m.retry_left < 0) {
+      MapEntry& w = maps_.Mutable(wwid);
+      w.retry_left = static_cast<int>(npr) * polling_interval_;
+      env_.log.Notice(w.map.name + ": Entering recovery mode: max_retries=" + std::to_string(npr));
+    }
+    return;
+  }
+  if (m.retry_left >= 0) {
+    maps_.Mutable(wwid).retry_left = -1;
+    env_.log.Notice(m.map.name + ": Recovered to normal mode");
+  }
+  if (!m.queueing && npr != kNoPathRetryFail && !m.queueing_disabled) SetQueueing(wwid, true);
+}
+
+bool Daemon::SetQueueing(const std::string& wwid, bool on) {
+  MapEntry& m = maps_.Mutable(wwid);
+  Status s = env_.dm.Message(m.map.name, on ? "queue_if_no_path" : "fail_if_no_path");
+  if (!s.ok()) {
+    env_.log.Error(m.map.name + ": " + s.error().message);
+    return false;
+  }
+  m.queueing = on;
+  if (!on) m.retry_left = -1;
+  env_.log.Info(m.map.name + (on ? ": queue_if_no_path enabled" : ": queue_if_no_path disabled"));
+  return true;
+}
+
+void Daemon::Failback(const std::string& wwid, bool group_came_back, bool deferred_due) {
+  const MapEntry& m = *maps_.Find(wwid);
+  // The best group with a usable path (ties: the earlier one).
+  unsigned best = 0;
+  int best_priority = -1;
+  for (size_t g = 0; g < m.map.groups.size(); ++g) {
+    const PathGroup& pg = m.map.groups[g];
+    bool any = std::any_of(pg.paths.begin(), pg.paths.end(), [&](PathId id) {
+      const PathEntry* e = paths_.Find(id);
+      return e && Usable(e->check.state) && !e->dm_failed;
+    });
+    if (any && pg.priority > best_priority) {
+      best = static_cast<unsigned>(g + 1);
+      best_priority = pg.priority;
+    }
+  }
+  if (best == 0 || best == m.active_group) {
+    if (m.failback_left >= 0) maps_.Mutable(wwid).failback_left = -1;
+    return;
+  }
+  // The active group may have no usable path left: the kernel moves on by
+  // itself, but switching now sends I/O to the best group at once.
+  const int64_t fb = m.policy.failback;
+  if (fb == kFailbackImmediate || (fb == kFailbackFollowover && group_came_back) ||
+      (fb > 0 && deferred_due)) {
+    SwitchGroup(wwid, best);
+  } else if (fb > 0 && m.failback_left <= 0) {
+    maps_.Mutable(wwid).failback_left = static_cast<int>(fb);  // deferred: N seconds
+  }
+}
+
+bool Daemon::SwitchGroup(const std::string& wwid, unsigned group) {
+  MapEntry& m = maps_.Mutable(wwid);
+  Status s = env_.dm.Message(m.map.name, "switch_group " + std::to_string(group));
+  if (!s.ok()) {
+    env_.log.Error(m.map.name + ": " + s.error().message);
+    return false;
+  }
+  m.active_group = group;
+  ++m.switch_group;
+  m.failback_left = -1;
+  env_.log.Notice(m.map.name + ": switch to path group #" + std::to_string(group));
+  return true;
+}
+
+Status Daemon::ReloadMap(const std::string& wwid, const std::vector<PathId>& members) {
+  MapEntry& m = maps_.Mutable(wwid);
+  PathSet ps;
+  for (PathId id : members) {
+    if (const PathEntry* e = paths_.Find(id)) ps.Put(e->path);
+  }
+  CandidateMap c{wwid, members, m.map.vendor, m.map.model, m.map.size_sectors, {}};
+  if (!ps.empty()) {
+    const Path& first = ps[0];
+    c.vendor = first.vendor, c.model = first.model, c.size_sectors = first.size_sectors;
+  }
+  MultipathMap built = BuildMap(c, ps, m.config.settings);
+  built.name = m.map.name;
+  auto table = BuildTable(built, ps, m.config.table);
+  if (!table.ok()) {
+    env_.log.Error(table.error().message);
+    return table.error();
+  }
+  if (!m.queueing && std::find(table->features.begin(), table->features.end(),
+                               "queue_if_no_path") != table->features.end()) {
+    std::erase(table->features, "queue_if_no_path");  // keep what the daemon decided
+  }
+  built.features = std::to_string(table->features.size());
+  for (const auto& f : table->features) built.features += " " + f;
+  Status s = env_.dm.Reload(m.map.name, FormatTable(*table));
+  if (!s.ok()) {
+    env_.log.Error(m.map.name + ": " + s.error().message);
+    return s;
+  }
+  env_.log.Notice(m.map.name + ": reload [" + FormatTable(*table) + "]");
+  m.map = std::move(built);
+  m.table = std::move(table).value();
+  m.action = "reload";
+  ++m.map_loads;
+  for (PathId id : members) {
+    if (paths_.Contains(id)) paths_.Mutable(id).map = wwid;
+  }
+  SyncFromKernel(wwid);
+  return {};
+}
+
+// --------------------------------------------------------------- uevents ---
+
+void Daemon::OnUevent(const Uevent& ev) {
+  ++uevents_;
+  if (StartsWith(ev.devname, "dm-")) {
+    const std::string action = ev.Get("DM_ACTION");
+    auto id = PathId::Parse(ev.Get("DM_PATH"));
+    if (ev.action == "change" && id && paths_.Contains(*id)) {
+      PathEntry& e = paths_.Mutable(*id);
+      if (action == "PATH_FAILED") {
+        // The kernel failed it on an I/O error: check it now.
+        if (!e.dm_failed) {
+          e.dm_failed = true;
+          if (!e.map.empty()) ++maps_.Mutable(e.map).path_faults;
+        }
+        e.check.next = env_.clock.Now();
+        env_.log.Notice(e.path.dev + ": failed by the kernel; checking it now");
+      } else if (action == "PATH_REINSTATED") {
+        e.dm_failed = false;
+      }
+    } else if (ev.action == "remove") {
+      for (const auto& [wwid, m] : maps_.items()) {
+        if (m->info.major == ev.major && m->info.minor == ev.minor) {
+          ForgetMap(wwid);
+          break;
+        }
+      }
+    }
+    Publish();
+    return;
+  }
+  if (ev.devtype == "partition") return;
+  PathId id{ev.major, ev.minor};
+  if (ev.action == "add") {
+    AddPath(ev.devname);
+  } else if (ev.action == "remove") {
+    RemovePath(id);
+  } else if (ev.action == "change" && paths_.Contains(id)) {
+    paths_.Mutable(id).check.next = env_.clock.Now();
+  }
+  Publish();
+}
+
+void Daemon::AddPath(const std::string& dev) {
+  if (!setup_) return;
+  auto found = std::make_shared<std::optional<Result<Path>>>();
+  std::shared_ptr<const Setup> setup = setup_;  // stays alive if a reconfigure replaces it
+  const WwidEnv wenv = MakeWwidEnv(env_, *setup);
+  worker_.Run(
+      [found, wenv, setup, dev] {
+        auto path = DiscoverOne(wenv, setup->blacklist, dev);
+        if (path.ok()) {
+          MapConfig mc = ResolveMapConfig(setup->config(), *path, path->wwid);
+          CheckPath(wenv.scsi, mc, *path);
+        }
+        found->emplace(std::move(path));
+      },
+      [this, found, dev] {
+        if (!found->has_value() || !(*found)->ok()) {
+          env_.log.Info(dev + ": not monitored: " +
+                        (found->has_value() ? (*found)->error().message : "no result"));
+          return;
+        }
+        IntegratePath((*found)->value());
+        Publish();
+      });
+}
+
+void Daemon::IntegratePath(const Path& path) {
+  const PathId id = path.id();
+  PathEntry e;
+  if (const PathEntry* known = paths_.Find(id)) e = *known;
+  e.path = path;
+  e.check.state = path.checker_state;
+  e.check.interval = polling_interval_;
+  e.check.next = env_.clock.Now() + std::chrono::seconds(polling_interval_);
+  paths_.Put(id, e);
+  env_.log.Notice(path.dev + ": path added (wwid " + path.wwid + ")");
+
+  if (const MapEntry* m = maps_.Find(path.wwid)) {
+    std::vector<PathId> members;
+    for (const PathGroup& g : m->map.groups) {
+      for (PathId p : g.paths) {
+        if (p != id) members.push_back(p);
+      }
+    }
+    members.push_back(id);
+    if (ReloadMap(path.wwid, members).ok()) {
+      env_.log.Notice(path.dev + ": added to " + maps_.Find(path.wwid)->map.name);
+    }
+    ApplyPathState(path.wwid, id, false);
+    return;
+  }
+  // A new LUN: the same steps as at start, over the paths of this WWID.
+  PathSet same;
+  for (const auto& [pid, pe] : paths_.items()) {
+    if (pe->path.wwid == path.wwid) same.Put(pe->path);
+  }
+  auto current = ReadCurrentMaps(env_.dm);
+  auto wwids = LoadWwids(env_.files, env_.paths.wwids_file);
+  auto wwids_text = ReadStateFile(env_.files, env_.paths.wwids_file);
+  auto bindings_text = ReadStateFile(env_.files, env_.paths.bindings_file);
+  if (!current.ok() || !wwids.ok() || !wwids_text.ok() || !bindings_text.ok()) return;
+  Chosen chosen = ChooseMaps(setup_->config(), setup_->find_multipaths, Coalesce(same), same,
+                             *current, *wwids, {.daemon_running = true});
+  if (chosen.maps.empty()) {
+    for (const std::string& why : chosen.explain) env_.log.Info(why);
+    return;
+  }
+  std::set<std::string> in_use;
+  for (const auto& c : *current) in_use.insert(c.info.name);
+  Namer namer(ParseBindings(*bindings_text, env_.paths.bindings_file), in_use,
+              options_.bindings_read_only);
+  std::vector<std::string> explain;
+  auto wanted = BuildWanted(chosen, same, namer, &explain);
+  if (!wanted.ok()) {
+    env_.log.Error(wanted.error().message);
+    return;
+  }
+  auto actions = PlanActions(*wanted, *current, false);
+  std::vector<Status> results = ExecuteActions(env_.dm, actions, *wanted, env_.log, false);
+  std::vector<const MultipathMap*> created;
+  for (size_t k = 0; k < actions.size(); ++k) {
+    if (!results[k].ok()) continue;
+    const WantedMap& w = (*wanted)[actions[k].wanted];
+    if (actions[k].kind == ActionKind::kCreate) created.push_back(&w.map);
+    AdoptMap(w, chosen.configs[actions[k].wanted], same);
+    if (maps_.Contains(w.map.wwid)) {
+      MapEntry& m = maps_.Mutable(w.map.wwid);
+      m.action = std::string(ActionWord(actions[k].kind));
+      ++m.map_loads;
+    }
+  }
+  Persisted persisted = PersistState(env_.files, env_.paths.bindings_file, namer,
+                                     env_.paths.wwids_file, *wwids_text, *wwids, created, env_.log);
+  for (const MultipathMap* m : persisted.remembered) TriggerPathUevents(env_, *m, same);
+}
+
+void Daemon::RemovePath(PathId id) {
+  const PathEntry* e = paths_.Find(id);
+  if (e == nullptr) return;
+  const std::string wwid = e->map;
+  const std::string dev = e->path.dev;
+  paths_.Erase(id);
+  env_.log.Notice(dev + ": path removed");
+  const MapEntry* m = wwid.empty() ? nullptr : maps_.Find(wwid);
+  if (m == nullptr) return;
+  std::vector<PathId> members;
+  for (const PathGroup& g : m->map.groups) {
+    for (PathId p : g.paths) {
+      if (p != id && paths_.Contains(p)) members.push_back(p);
+    }
+  }
+  if (members.empty() && m->policy.flush_on_last_del) {
+    const std::string name = m->map.name;
+    SetQueueing(wwid, false);
+    if (Status s = RemoveUnusedMap(env_.dm, env_.clock, name, 0); s.ok()) {
+      env_.log.Notice(name + ": last path deleted, map removed (flush_on_last_del)");
+      maps_.Erase(wwid);
+      return;
+    }
+  }
+  (void)ReloadMap(wwid, members);
+  UpdateQueueing(wwid);
+}
+
+void Daemon::ForgetMap(const std::string& wwid) {
+  const MapEntry* m = maps_.Find(wwid);
+  if (m == nullptr) return;
+  env_.log.Notice(m->map.name + ": map removed, no longer monitored");
+  for (const PathGroup& g : m->map.groups) {
+    for (PathId id : g.paths) {
+      if (paths_.Contains(id)) {
+        PathEntry& e = paths_.Mutable(id);
+        e.map.clear();
+        e.dm_failed = false;
+      }
+    }
+  }
+  maps_.Erase(wwid);
+}
+
+void Daemon::Shutdown() {
+  if (force_queueing_) return;
+  bool queue_without_daemon = false;
+  if (setup_) {
+    // queue_without_daemon is not in the keyword table yet: the reference's
+    // default ("no") applies.
+  }
+  if (queue_without_daemon) return;
+  std::vector<std::string> queueing;
+  for (const auto& [wwid, m] : maps_.items()) {
+    if (m->queueing) queueing.push_back(wwid);
+  }
+  for (const std::string& wwid : queueing) SetQueueing(wwid, false);
+  Publish();
+}
+
+// -------------------------------------------------------------- commands ---
+
+std::optional<PathId> Daemon::FindPath(const std::string& arg) const {
+  if (auto id = PathId::Parse(arg); id && paths_.Contains(*id)) return id;
+  std::string dev = StartsWith(arg, "/dev/") ? arg.substr(5) : arg;
+  for (const auto& [id, e] : paths_.items()) {
+    if (e->path.dev == dev) return id;
+  }
+  return std::nullopt;
+}
+
+std::optional<std::string> Daemon::FindMap(const std::string& arg) const {
+  for (const auto& [wwid, m] : maps_.items()) {
+    if (arg == m->map.name || arg == wwid || arg == "dm-" + std::to_string(m->info.minor) ||
+        arg == m->info.DevT() || arg == "/dev/mapper/" + m->map.name) {
+      return wwid;
+    }
+  }
+  return std::nullopt;
+}
+
+std::string Daemon::Handle(const CliCommand& c) {
+  static const std::string kOk = "ok\n";
+  static const std::string kFail = "fail\n";
+  std::string reply = kOk;
+  auto path = [&]() { return FindPath(c.path); };
+  auto map = [&]() { return FindMap(c.map); };
+  switch (c.cmd) {
+    case CliCmd::kFailPath: {
+      auto id = path();
+      if (!id) return kFail;
+      PathEntry& e = paths_.Mutable(*id);
+      e.check.state = PathState::kDown;
+      e.check.message = "failed by command";
+      if (!e.map.empty() && !e.dm_failed) {
+        if (!FailPath(e.map, *id, "by command")) reply = kFail;
+      }
+      if (!paths_.Find(*id)->map.empty()) UpdateQueueing(paths_.Find(*id)->map);
+      break;
+    }
+    case CliCmd::kReinstatePath: {
+      auto id = path();
+      if (!id) return kFail;
+      PathEntry& e = paths_.Mutable(*id);
+      e.check.state = PathState::kUp;
+      e.check.message.clear();
+      if (!e.map.empty() && e.dm_failed) {
+        if (!ReinstatePath(e.map, *id)) reply = kFail;
+      }
+      if (!paths_.Find(*id)->map.empty()) UpdateQueueing(paths_.Find(*id)->map);
+      break;
+    }
+    case CliCmd::kSwitchGroup: {
+      auto wwid = map();
+      auto group = ParseU64(c.group);
+      if (!wwid || !group || *group == 0 || *group > maps_.Find(*wwid)->map.groups.size()) {
+        return kFail;
+      }
+      if (!SwitchGroup(*wwid, static_cast<unsigned>(*group))) reply = kFail;
+      break;
+    }
+    case CliCmd::kDisableQueueingMap:
+    case CliCmd::kRestoreQueueingMap:
+    case CliCmd::kDisableQueueingMaps:
+    case CliCmd::kRestoreQueueingMaps: {
+      const bool restore =
+          c.cmd == CliCmd::kRestoreQueueingMap || c.cmd == CliCmd::kRestoreQueueingMaps;
+      std::vector<std::string> targets;
+      if (c.cmd == CliCmd::kDisableQueueingMap || c.cmd == CliCmd::kRestoreQueueingMap) {
+        auto wwid = map();
+        if (!wwid) return kFail;
+        targets.push_back(*wwid);
+      } else {
+        for (const auto& [wwid, m] : maps_.items()) targets.push_back(wwid);
+      }
+      for (const std::string& wwid : targets) {
+        MapEntry& m = maps_.Mutable(wwid);
+        m.queueing_disabled = !restore;
+        if (!restore) {
+          m.retry_left = -1;
+          if (m.queueing && !SetQueueing(wwid, false)) reply = kFail;
+        } else if (m.policy.no_path_retry != kNoPathRetryFail && !m.queueing) {
+          if (!SetQueueing(wwid, true)) reply = kFail;
+        }
+      }
+      break;
+    }
+    case CliCmd::kSuspendMap:
+    case CliCmd::kResumeMap: {
+      auto wwid = map();
+      if (!wwid) return kFail;
+      const std::string& name = maps_.Find(*wwid)->map.name;
+      Status s = c.cmd == CliCmd::kSuspendMap ? env_.dm.Suspend(name) : env_.dm.Resume(name);
+      if (!s.ok()) {
+        env_.log.Error(name + ": " + s.error().message);
+        return kFail;
+      }
+      if (auto info = env_.dm.Info(name); info.ok()) maps_.Mutable(*wwid).info = *info;
+      break;
+    }
+    case CliCmd::kReloadMap:
+    case CliCmd::kResizeMap: {
+      auto wwid = map();
+      if (!wwid) return kFail;
+      std::vector<PathId> members;
+      for (const PathGroup& g : maps_.Find(*wwid)->map.groups) {
+        members.insert(members.end(), g.paths.begin(), g.paths.end());
+      }
+      if (c.cmd == CliCmd::kResizeMap) {
+        for (PathId id : members) {
+          PathEntry& e = paths_.Mutable(id);
+          auto size = env_.sysfs.Read("block/" + e.path.dev + "/size");
+          if (size.ok()) {
+            if (auto n = ParseU64(Trim(*size))) e.path.size_sectors = *n;
+          }
+        }
+      }
+      if (!ReloadMap(*wwid, members).ok()) return kFail;
+      break;
+    }
+    case CliCmd::kResetMap:
+      if (!map()) return kFail;
+      break;
+    case CliCmd::kResetMapStats:
+    case CliCmd::kResetMapsStats: {
+      std::vector<std::string> targets;
+      if (c.cmd == CliCmd::kResetMapStats) {
+        auto wwid = map();
+        if (!wwid) return kFail;
+        targets.push_back(*wwid);
+      } else {
+        for (const auto& [wwid, m] : maps_.items()) targets.push_back(wwid);
+      }
+      for (const std::string& wwid : targets) {
+        MapEntry& m = maps_.Mutable(wwid);
+        m.path_faults = m.switch_group = m.map_loads = m.total_queue_seconds = m.queue_timeouts = 0;
+      }
+      break;
+    }
+    case CliCmd::kAddPath: {
+      std::string dev = StartsWith(c.path, "/dev/") ? c.path.substr(5) : c.path;
+      if (!env_.sysfs.Exists("block/" + dev)) return kFail;
+      AddPath(dev);
+      break;
+    }
+    case CliCmd::kDelPath: {
+      auto id = path();
+      if (!id) return kFail;
+      RemovePath(*id);
+      break;
+    }
+    case CliCmd::kAddMap: {
+      if (map()) break;  // already monitored
+      Status s = Reconfigure(false);
+      if (!s.ok() || !map()) return kFail;
+      break;
+    }
+    case CliCmd::kDelMap:
+    case CliCmd::kDelMaps: {
+      std::vector<std::string> targets;
+      if (c.cmd == CliCmd::kDelMap) {
+        auto wwid = map();
+        if (!wwid) return kFail;
+        targets.push_back(*wwid);
+      } else {
+        for (const auto& [wwid, m] : maps_.items()) targets.push_back(wwid);
+      }
+      for (const std::string& wwid : targets) {
+        const std::string name = maps_.Find(wwid)->map.name;
+        Status s = RemoveUnusedMap(env_.dm, env_.clock, name, 0);
+        if (!s.ok()) {
+          env_.log.Error(s.error().message);
+          reply = kFail;
+          continue;
+        }
+        ForgetMap(wwid);
+      }
+      break;
+    }
+    case CliCmd::kReconfigure:
+    case CliCmd::kReconfigureAll:
+      if (!Reconfigure(c.cmd == CliCmd::kReconfigureAll).ok()) reply = kFail;
+      break;
+    case CliCmd::kForceQueueingDaemon:
+      force_queueing_ = true;
+      break;
+    case CliCmd::kRestoreQueueingDaemon:
+      force_queueing_ = false;
+      break;
+    case CliCmd::kShutdown:
+      stop_requested_ = true;
+      break;
+    case CliCmd::kQuit:
+      break;
+    case CliCmd::kGetPrStatus:
+    case CliCmd::kSetPrStatus:
+    case CliCmd::kUnsetPrStatus:
+    case CliCmd::kGetPrKey:
+    case CliCmd::kSetPrKey:
+    case CliCmd::kUnsetPrKey:
+    case CliCmd::kSetMarginalPath:
+    case CliCmd::kUnsetMarginalPath:
+    case CliCmd::kUnsetMarginalMap:
+      return "fail\nnot supported by mpx yet\n";
+    default:
+      Publish();
+      return RenderShow(*snapshot(), c, env_.sysfs);
+  }
+  Publish();
+  return reply;
+}
+
+void Daemon::Publish() {
+  auto s = std::make_shared<Snapshot>();
+  s->paths = paths_.items();
+  s->maps = maps_.items();
+  s->taken = env_.clock.Now();
+  s->polling_interval = polling_interval_;
+  s->max_polling_interval = max_polling_interval_;
+  s->uevents = uevents_;
+  s->setup = setup_;
+  std::lock_guard lock(snapshot_mu_);
+  snapshot_ = std::move(s);
+}
+
+std::shared_ptr<const Snapshot> Daemon::snapshot() const {
+  std::lock_guard lock(snapshot_mu_);
+  return snapshot_;
+}
+
+}  // namespace mpx

@@ -1,0 +1,120 @@
+// Daemon: multipathd's state and decisions, driven by events. Single
+// threaded: the event loop calls it for each timer tick, uevent, finished
+// check and control command, one at a time; blocking work goes to a Worker.
+// Readers (the control socket's thread) take snapshot(), which never waits
+// for the writer.
+//
+// What it does, as the reference's multipathd:
+//   - at Start and on reconfigure: the same steps as `multipath` (engine/),
+//     with queueing kept (the daemon watches the maps), then every path of a
+//     map monitored;
+//   - every second (Tick): starts the checks that are due, counts down
+//     no_path_retry and deferred failback;
+//   - a check's verdict: fail_path / reinstate_path, group priorities,
+//     failback per `failback`, queueing per `no_path_retry`; the interval
+//     grows while a path stays healthy, up to max_polling_interval, and is
+//     reset on a change;
+//   - uevents: a new path joins its map (or a new map is made, per
+//     find_multipaths), a removed path leaves it, a map removed by others is
+//     forgotten, the kernel's PATH_FAILED is rechecked at once;
+//   - commands (fail path, switchgroup, disablequeueing, ...).
+#pragma once
+
+#include <functional>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <string>
+
+#include "daemon/cli_command.h"
+#include "daemon/cow_table.h"
+#include "daemon/state.h"
+#include "daemon/uevent.h"
+#include "daemon/worker.h"
+#include "engine/env.h"
+#include "engine/setup.h"
+#include "plan/plan.h"
+
+namespace mpx {
+
+struct DaemonOptions {
+  bool bindings_read_only = false;  // -B
+};
+
+class Daemon {
+ public:
+  Daemon(Env& env, Worker& worker, DaemonOptions options = {});
+
+  // Reads the configuration, finds the paths, creates or reloads the maps
+  // and starts monitoring. An error (no device-mapper, a configuration the
+  // reference refuses) means the daemon cannot run.
+  Status Start();
+  // Once a second.
+  void Tick();
+  void OnUevent(const Uevent& event);
+  // A command from the control socket; the reply text ("ok\n", "fail\n...",
+  // or what a show command prints).
+  std::string Handle(const CliCommand& command);
+
+  // The state as of the last change; safe from any thread.
+  std::shared_ptr<const Snapshot> snapshot() const;
+  // `shutdown` was asked for.
+  bool stop_requested() const { return stop_requested_; }
+  // Before exiting: without queue_without_daemon (or forcequeueing), maps
+  // stop queueing so that I/O does not hang with nobody to restore a path.
+  void Shutdown();
+
+  // Seconds between checks of a path that stays healthy, and the first.
+  int polling_interval() const { return polling_interval_; }
+  int max_polling_interval() const { return max_polling_interval_; }
+
+ private:
+  struct CheckResult;
+
+  Status Reconfigure(bool reload_all);
+  void AdoptMap(const WantedMap& wanted, const MapConfig& config, const PathSet& paths);
+  void SyncFromKernel(const std::string& wwid);
+  void StartCheck(PathId id);
+  void OnCheckDone(const CheckResult& result);
+  void ApplyPathState(const std::string& wwid, PathId id, bool came_back);
+  void UpdateQueueing(const std::string& wwid);
+  // Switches to the best group per `failback`; `deferred_due`: a deferred
+  // failback's time has come.
+  void Failback(const std::string& wwid, bool group_came_back, bool deferred_due = false);
+  bool SwitchGroup(const std::string& wwid, unsigned group);
+  bool SetQueueing(const std::string& wwid, bool on);
+  Status ReloadMap(const std::string& wwid, const std::vector<PathId>& members);
+  void RemovePath(PathId id);
+  void AddPath(const std::string& dev);
+  void IntegratePath(const Path& path);
+  void ForgetMap(const std::string& wwid);
+  bool FailPath(const std::string& wwid, PathId id, const std::string& why);
+  bool ReinstatePath(const std::string& wwid, PathId id);
+
+  // Lookups for commands: a path by kernel name or maj:min, a map by name,
+  // WWID, dm-N or maj:min.
+  std::optional<PathId> FindPath(const std::string& arg) const;
+  std::optional<std::string> FindMap(const std::string& arg) const;
+  // The paths of a map as a PathSet (for the policy functions).
+  PathSet MapPaths(const MapEntry& m) const;
+  MapPolicy ResolvePolicy(const Path& first, const std::string& wwid) const;
+  void Publish();
+
+  Env& env_;
+  Worker& worker_;
+  DaemonOptions options_;
+  std::shared_ptr<const Setup> setup_;
+  int polling_interval_ = 5;
+  int max_polling_interval_ = 20;
+  bool force_queueing_ = false;  // forcequeueing daemon
+  bool stop_requested_ = false;
+  uint64_t uevents_ = 0;
+
+  CowTable<PathId, PathEntry> paths_;
+  CowTable<std::string, MapEntry> maps_;  // by WWID
+
+  mutable std::mutex snapshot_mu_;
+  std::shared_ptr<const Snapshot> snapshot_;
+};
+
+}  // namespace mpx

@@ -1,0 +1,457 @@
+#include "daemon/daemon.h"
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <map>
+
+#include "base/test_dir.h"
+#include "kernel/files.h"
+#include "kernel/sysfs.h"
+#include "testing/fake_clock.h"
+#include "testing/fake_devmapper.h"
+#include "testing/synthetic_san.h"
+
+namespace mpx {
+namespace {
+
+// Runs work only when the test says so: a job left in the queue is a check
+// that hangs.
+class QueueWorker : public Worker {
+ public:
+  void Run(std::function<void()> work, std::function<void()> then) override {
+    jobs_.push_back({std::move(work), std::move(then)});
+  }
+  size_t pending() const { return jobs_.size(); }
+  // Runs every queued job (and those they queue) except the ones `hold`
+  // keeps back; returns how many ran.
+  size_t RunAll(const std::function<bool(size_t)>& hold = {}) {
+    size_t ran = 0;
+    std::vector<Job> kept;
+    while (!jobs_.empty()) {
+      Job j = std::move(jobs_.front());
+      jobs_.erase(jobs_.begin());
+      if (hold && hold(kept.size())) {
+        kept.push_back(std::move(j));
+        continue;
+      }
+      j.work();
+      j.then();
+      ++ran;
+    }
+    jobs_ = std::move(kept);
+    return ran;
+  }
+
+ private:
+  struct Job {
+    std::function<void()> work, then;
+  };
+  std::vector<Job> jobs_;
+};
+
+// TEST UNIT READY per device node: GOOD unless the test fails it; no VPD or
+// RTPG (priorities come from sysfs access_state). Counts TURs per node.
+class ScriptedIo : public ScsiIo {
+ public:
+  Result<ScsiReply> TestUnitReady(const std::string& node) override {
+    std::lock_guard lock(mu_);
+    ++turs_[node];
+    if (down_.count(node)) {
+      ScsiReply r;
+      r.status = 2;  // CHECK CONDITION, NOT READY, LUN not ready
+      r.sense = {0x70, 0, 0x02, 0, 0, 0, 0, 10, 0, 0, 0, 0, 0x04, 0x00};
+      return r;
+    }
+    return ScsiReply{};
+  }
+  Result<std::vector<uint8_t>> InquiryVpd(const std::string& d, uint8_t) override {
+    return MakeError(d + ": no", EIO);
+  }
+  Result<std::vector<uint8_t>> ReportTargetPortGroups(const std::string& d) override {
+    return MakeError(d + ": no", EIO);
+  }
+  void Down(const std::string& node, bool down) {
+    std::lock_guard lock(mu_);
+    if (down) {
+      down_.insert(node);
+    } else {
+      down_.erase(node);
+    }
+  }
+  int turs(const std::string& node) {
+    std::lock_guard lock(mu_);
+    return turs_[node];
+  }
+
+ private:
+  std::mutex mu_;
+  std::set<std::string> down_;
+  std::map<std::string, int> turs_;
+};
+
+// 2 hosts x 2 LUNs: sda (host 0, LUN 0), sdb (host 0, LUN 1), sdc (host 1,
+// LUN 0), sdd (host 1, LUN 1). Host 0 is active/optimized (priority 50),
+// host 1 active/non-optimized (10).
+class DaemonTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    ASSERT_TRUE(testing::WriteSyntheticSan(dir_.path(), {.hosts = 2, .luns = 2}).ok());
+    sysfs_.emplace(DirSysfs::Open(dir_.path() + "/sys").value());
+    Config(
+        "defaults {\n find_multipaths greedy\n user_friendly_names yes\n"
+        " path_grouping_policy group_by_prio\n failback immediate\n no_path_retry 2\n}\n");
+  }
+  void Config(const std::string& text) { dir_.Write("etc/multipath.conf", text); }
+  Daemon& Start() {
+    paths_.config_file = dir_.path() + "/etc/multipath.conf";
+    paths_.config_dir = dir_.path() + "/etc/multipath/conf.d";
+    paths_.bindings_file = dir_.path() + "/etc/multipath/bindings";
+    paths_.wwids_file = dir_.path() + "/etc/multipath/wwids";
+    paths_.lock_file = dir_.path() + "/run/lock";
+    env_.emplace(Env{*sysfs_, udev_, io_, dm_, files_, clock_, pool_, log_, paths_, true});
+    daemon_.emplace(*env_, worker_);
+    Status s = daemon_->Start();
+    EXPECT_TRUE(s.ok()) << s.error().message << "\n" << log_.Text();
+    return *daemon_;
+  }
+  // One second passes.
+  void Second() {
+    clock_.AdvanceSeconds(1);
+    daemon_->Tick();
+  }
+  // `n` seconds pass; every check started runs at once.
+  void Seconds(int n) {
+    for (int i = 0; i < n; ++i) {
+      Second();
+      worker_.RunAll();
+    }
+  }
+  std::string Reply(const std::string& line) {
+    auto c = ParseCliCommand(line);
+    EXPECT_TRUE(c.ok()) << line;
+    return daemon_->Handle(c.value());
+  }
+  const PathEntry& PathOf(const std::string& dev) {
+    snapshot_ = daemon_->snapshot();
+    for (const auto& [id, e] : snapshot_->paths) {
+      if (e->path.dev == dev) return *e;
+    }
+    ADD_FAILURE() << "no path " << dev;
+    static PathEntry none;
+    return none;
+  }
+  const MapEntry& MapNamed(const std::string& name) {
+    snapshot_ = daemon_->snapshot();
+    for (const auto& [w, m] : snapshot_->maps) {
+      if (m->map.name == name) return *m;
+    }
+    ADD_FAILURE() << "no map " << name;
+    static MapEntry none;
+    return none;
+  }
+  // The maps' messages sent to device-mapper, in order.
+  std::vector<std::string> Messages() {
+    std::vector<std::string> out;
+    for (const std::string& c : dm_.calls()) {
+      if (c.rfind("message ", 0) == 0) out.push_back(c.substr(8));
+    }
+    return out;
+  }
+  size_t CountMessages(const std::string& m) {
+    auto all = Messages();
+    return static_cast<size_t>(std::count(all.begin(), all.end(), m));
+  }
+  std::string DmStatus(const std::string& name) { return dm_.Status(name).value(); }
+  void SetAluaState(int host, int lun, const char* state) {
+    dir_.Write("sys/devices/pseudo_0/adapter" + std::to_string(host) + "/host" +
+                   std::to_string(host) + "/target" + std::to_string(host) + ":0:0/" +
+                   std::to_string(host) + ":0:0:" + std::to_string(lun) + "/access_state",
+               std::string(state) + "\n");
+  }
+
+  testing::TestDir dir_;
+  std::optional<DirSysfs> sysfs_;
+  MapUdevDb udev_;
+  ScriptedIo io_;
+  FakeDeviceMapper dm_;
+  PosixFiles files_;
+  testing::FakeClock clock_;
+  ThreadPool pool_{2};
+  CaptureLogger log_;
+  FilePaths paths_;
+  QueueWorker worker_;
+  std::optional<Env> env_;
+  std::optional<Daemon> daemon_;
+  std::shared_ptr<const Snapshot> snapshot_;
+};
+
+TEST_F(DaemonTest, StartCreatesTheMapsWithQueueingAndMonitorsEveryPath) {
+  Start();
+  auto s = daemon_->snapshot();
+  ASSERT_EQ(s->maps.size(), 2u);
+  ASSERT_EQ(s->paths.size(), 4u);
+  const MapEntry& a = MapNamed("mpatha");
+  // The daemon watches the maps: no_path_retry 2 keeps queue_if_no_path.
+  EXPECT_EQ(dm_.Table("mpatha").value(),
+            "0 16384 multipath 1 queue_if_no_path 1 alua 2 1 service-time 0 1 1 8:0 1 "
+            "service-time 0 1 1 8:32 1");
+  EXPECT_TRUE(a.queueing);
+  EXPECT_EQ(a.map.groups.size(), 2u);
+  EXPECT_EQ(a.map.groups[0].priority, 50);
+  EXPECT_EQ(a.active_group, 1u);
+  EXPECT_EQ(PathOf("sda").map, a.map.wwid);
+  EXPECT_EQ(PathOf("sda").check.state, PathState::kUp);
+  EXPECT_EQ(PathOf("sda").check.interval, 5);
+}
+
+TEST_F(DaemonTest, ChecksStartWhenDueAndTheIntervalGrowsWhileHealthyUpToTheMaximum) {
+  Start();
+  for (int i = 0; i < 4; ++i) Second();
+  EXPECT_EQ(worker_.pending(), 0u);  // not due before polling_interval
+  Second();
+  EXPECT_EQ(worker_.pending(), 4u);
+  worker_.RunAll();
+  EXPECT_EQ(PathOf("sda").check.interval, 10);
+  EXPECT_EQ(PathOf("sda").check.checks, 1u);
+  Seconds(10);
+  EXPECT_EQ(PathOf("sda").check.interval, 20);
+  Seconds(20);
+  EXPECT_EQ(PathOf("sda").check.interval, 20);  // max_polling_interval = 4 x 5
+  EXPECT_EQ(io_.turs("/dev/sda"), 1 + 3);       // once at start, then three checks
+}
+
+TEST_F(DaemonTest, AFailedPathIsFailedInTheMapAndFailbackReturnsWhenItIsBack) {
+  Start();
+  io_.Down("/dev/sda", true);
+  Seconds(5);
+  EXPECT_EQ(PathOf("sda").check.state, PathState::kDown);
+  EXPECT_TRUE(PathOf("sda").dm_failed);
+  EXPECT_EQ(PathOf("sda").check.interval, 5);  // reset on a change
+  EXPECT_EQ(CountMessages("mpatha fail_path 8:0"), 1u);
+  // The best group left is #2 (failback immediate).
+  EXPECT_EQ(CountMessages("mpatha switch_group 2"), 1u);
+  EXPECT_EQ(MapNamed("mpatha").active_group, 2u);
+  EXPECT_EQ(MapNamed("mpatha").path_faults, 1u);
+  EXPECT_NE(DmStatus("mpatha").find("8:0 F"), std::string::npos);
+
+  io_.Down("/dev/sda", false);
+  Seconds(5);
+  EXPECT_EQ(PathOf("sda").check.state, PathState::kUp);
+  EXPECT_FALSE(PathOf("sda").dm_failed);
+  EXPECT_EQ(CountMessages("mpatha reinstate_path 8:0"), 1u);
+  EXPECT_EQ(CountMessages("mpatha switch_group 1"), 1u);
+  EXPECT_EQ(MapNamed("mpatha").switch_group, 2u);
+  EXPECT_NE(DmStatus("mpatha").find("8:0 A"), std::string::npos);
+  EXPECT_TRUE(log_.Contains("mpatha: fail path sda (8:0)"));
+}
+
+TEST_F(DaemonTest, FailbackManualStaysAndDeferredWaitsItsSeconds) {
+  Config(
+      "defaults {\n find_multipaths greedy\n user_friendly_names yes\n"
+      " path_grouping_policy group_by_prio\n}\n"
+      "multipaths {\n multipath {\n  wwid " +
+      testing::Naa6Wwid(2) + "\n  failback 3\n }\n}\n");
+  Start();
+  io_.Down("/dev/sda", true);
+  io_.Down("/dev/sdb", true);
+  Seconds(5);
+  // The kernel moves I/O itself; the daemon switches only per failback.
+  EXPECT_EQ(CountMessages("mpatha switch_group 2"), 0u);  // manual
+  EXPECT_EQ(CountMessages("mpathb switch_group 2"), 0u);  // deferred: 3 s
+  Seconds(3);
+  EXPECT_EQ(CountMessages("mpathb switch_group 2"), 1u);
+  io_.Down("/dev/sda", false);
+  io_.Down("/dev/sdb", false);
+  Seconds(2);  // the failed paths are checked again 5 s after their failure
+  EXPECT_EQ(PathOf("sdb").check.state, PathState::kUp);
+  EXPECT_EQ(MapNamed("mpathb").failback_left, 3);
+  Seconds(2);
+  EXPECT_EQ(CountMessages("mpathb switch_group 1"), 0u);
+  Seconds(1);
+  EXPECT_EQ(CountMessages("mpathb switch_group 1"), 1u);
+  Seconds(10);
+  EXPECT_EQ(CountMessages("mpatha switch_group 1"), 0u);  // manual
+}
+
+TEST_F(DaemonTest, NoPathRetryQueuesForNCheckerIntervalsThenFailsAndRestoresOnReturn) {
+  Start();
+  io_.Down("/dev/sda", true);
+  io_.Down("/dev/sdc", true);
+  Seconds(5);
+  const MapEntry& m = MapNamed("mpatha");
+  EXPECT_EQ(m.retry_left, 2 * 5 - 0);
+  EXPECT_TRUE(log_.Contains("mpatha: Entering recovery mode: max_retries=2"));
+  EXPECT_EQ(CountMessages("mpatha fail_if_no_path"), 0u);
+  Seconds(9);
+  EXPECT_EQ(CountMessages("mpatha fail_if_no_path"), 0u);
+  Seconds(1);
+  EXPECT_EQ(CountMessages("mpatha fail_if_no_path"), 1u);
+  EXPECT_FALSE(MapNamed("mpatha").queueing);
+  EXPECT_EQ(MapNamed("mpatha").queue_timeouts, 1u);
+  EXPECT_EQ(dm_.Table("mpatha").value().find("queue_if_no_path"), std::string::npos);
+
+  io_.Down("/dev/sdc", false);
+  Seconds(5);
+  EXPECT_EQ(CountMessages("mpatha queue_if_no_path"), 1u);
+  EXPECT_TRUE(MapNamed("mpatha").queueing);
+  EXPECT_EQ(MapNamed("mpatha").retry_left, -1);
+  // mpathb never lost a path.
+  EXPECT_EQ(CountMessages("mpathb fail_if_no_path"), 0u);
+}
+
+TEST_F(DaemonTest, AHungCheckNeverDelaysTheOthersAndTimesOutOnce) {
+  Start();
+  // sda's check never returns; the others run every round.
+  Second();
+  for (int i = 0; i < 4; ++i) Second();
+  ASSERT_EQ(worker_.pending(), 4u);
+  // The jobs are queued in path order: sda first. Keep it.
+  bool kept = false;
+  worker_.RunAll([&](size_t) {
+    if (kept) return false;
+    kept = true;
+    return true;
+  });
+  EXPECT_EQ(worker_.pending(), 1u);
+  EXPECT_TRUE(PathOf("sda").check.pending);
+  int sdb_checks_before = static_cast<int>(PathOf("sdb").check.checks);
+  for (int i = 0; i < 40; ++i) {
+    Second();
+    kept = false;
+    worker_.RunAll([&](size_t) {
+      if (kept) return false;
+      kept = true;
+      return true;
+    });
+  }
+  EXPECT_GT(static_cast<int>(PathOf("sdb").check.checks), sdb_checks_before);
+  EXPECT_EQ(worker_.pending(), 1u);  // no second check of sda was started
+  EXPECT_EQ(PathOf("sda").check.timeouts, 1u);
+  EXPECT_EQ(PathOf("sda").check.state, PathState::kDown);
+  EXPECT_TRUE(PathOf("sda").dm_failed);
+  EXPECT_EQ(CountMessages("mpatha fail_path 8:0"), 1u);
+}
+
+TEST_F(DaemonTest, TheKernelsPathFailedEventIsCheckedAtOnce) {
+  Start();
+  ASSERT_TRUE(dm_.Message("mpatha", "fail_path 8:0").ok());  // I/O error in the kernel
+  Uevent ev{.action = "change", .devname = "dm-0", .major = 253, .minor = 0};
+  ev.env = {{"DM_ACTION", "PATH_FAILED"}, {"DM_PATH", "8:0"}};
+  daemon_->OnUevent(ev);
+  EXPECT_TRUE(PathOf("sda").dm_failed);
+  Second();
+  EXPECT_EQ(worker_.pending(), 1u);  // only sda, before its interval
+  worker_.RunAll();
+  // The path answers: reinstated.
+  EXPECT_EQ(CountMessages("mpatha reinstate_path 8:0"), 1u);
+  EXPECT_FALSE(PathOf("sda").dm_failed);
+}
+
+TEST_F(DaemonTest, PathsLeaveAndJoinTheirMapOnUevents) {
+  Start();
+  daemon_->OnUevent(
+      {.action = "remove", .devname = "sdc", .devtype = "disk", .major = 8, .minor = 32});
+  EXPECT_EQ(daemon_->snapshot()->paths.size(), 3u);
+  EXPECT_EQ(dm_.Table("mpatha").value().find("8:32"), std::string::npos);
+  EXPECT_EQ(MapNamed("mpatha").map.groups.size(), 1u);
+  daemon_->OnUevent(
+      {.action = "add", .devname = "sdc", .devtype = "disk", .major = 8, .minor = 32});
+  EXPECT_EQ(worker_.pending(), 1u);  // discovery and a first check, off the loop
+  worker_.RunAll();
+  EXPECT_EQ(daemon_->snapshot()->paths.size(), 4u);
+  EXPECT_NE(dm_.Table("mpatha").value().find("8:32"), std::string::npos);
+  EXPECT_EQ(MapNamed("mpatha").map.groups.size(), 2u);
+  EXPECT_EQ(PathOf("sdc").map, MapNamed("mpatha").map.wwid);
+}
+
+TEST_F(DaemonTest, AnAluaStateChangeRegroupsAndFailsBack) {
+  Start();
+  // The array swaps the preferred port: host 1 becomes active/optimized.
+  SetAluaState(0, 0, "active/non-optimized");
+  SetAluaState(1, 0, "active/optimized");
+  Seconds(5);
+  const MapEntry& m = MapNamed("mpatha");
+  ASSERT_EQ(m.map.groups.size(), 2u);
+  EXPECT_EQ(m.map.groups[0].priority, 50);
+  EXPECT_EQ(m.map.groups[0].paths, (std::vector<PathId>{PathId{8, 32}}));
+  EXPECT_TRUE(log_.Contains("mpatha: path priorities changed, regrouping"));
+  EXPECT_EQ(m.active_group, 1u);
+  EXPECT_EQ(dm_.Table("mpatha").value(),
+            "0 16384 multipath 1 queue_if_no_path 1 alua 2 1 service-time 0 1 1 8:32 1 "
+            "service-time 0 1 1 8:0 1");
+}
+
+TEST_F(DaemonTest, CommandsFailReinstateSwitchAndQueueing) {
+  Start();
+  EXPECT_EQ(Reply("fail path sdb"), "ok\n");
+  EXPECT_EQ(CountMessages("mpathb fail_path 8:16"), 1u);
+  EXPECT_EQ(PathOf("sdb").check.state, PathState::kDown);
+  EXPECT_EQ(Reply("reinstate path 8:16"), "ok\n");
+  EXPECT_EQ(CountMessages("mpathb reinstate_path 8:16"), 1u);
+  EXPECT_EQ(Reply("fail path nosuchpath"), "fail\n");
+  EXPECT_EQ(Reply("switchgroup map mpatha group 2"), "ok\n");
+  EXPECT_EQ(MapNamed("mpatha").active_group, 2u);
+  EXPECT_EQ(Reply("switchgroup map mpatha group 9"), "fail\n");
+  EXPECT_EQ(Reply("switch map nosuchmap group 1"), "fail\n");
+  EXPECT_EQ(Reply("disablequeueing maps"), "ok\n");
+  EXPECT_EQ(CountMessages("mpatha fail_if_no_path"), 1u);
+  EXPECT_EQ(CountMessages("mpathb fail_if_no_path"), 1u);
+  // Disabled queueing stays off when paths come and go...
+  io_.Down("/dev/sdb", true);
+  Seconds(5);
+  io_.Down("/dev/sdb", false);
+  Seconds(5);
+  EXPECT_EQ(CountMessages("mpathb queue_if_no_path"), 0u);
+  // ...until restored.
+  EXPECT_EQ(Reply("restorequeueing map mpathb"), "ok\n");
+  EXPECT_EQ(CountMessages("mpathb queue_if_no_path"), 1u);
+  EXPECT_EQ(Reply("suspend map mpatha"), "ok\n");
+  EXPECT_TRUE(MapNamed("mpatha").info.suspended);
+  EXPECT_EQ(Reply("resume map mpatha"), "ok\n");
+  EXPECT_EQ(Reply("reload map mpatha"), "ok\n");
+  EXPECT_EQ(Reply("shutdown"), "ok\n");
+  EXPECT_TRUE(daemon_->stop_requested());
+}
+
+TEST_F(DaemonTest, ShowCommandsReadASnapshotThatLaterChangesDoNotTouch) {
+  Start();
+  std::shared_ptr<const Snapshot> before = daemon_->snapshot();
+  io_.Down("/dev/sda", true);
+  Seconds(5);
+  const PathEntry* old_sda = nullptr;
+  for (const auto& [id, e] : before->paths) {
+    if (e->path.dev == "sda") old_sda = e.get();
+  }
+  ASSERT_NE(old_sda, nullptr);
+  EXPECT_FALSE(old_sda->dm_failed);
+  EXPECT_EQ(old_sda->check.state, PathState::kUp);
+  std::string paths = Reply("show paths");
+  EXPECT_EQ(paths.substr(0, paths.find('\n')),
+            "hcil    dev dev_t pri dm_st  chk_st dev_st  next_check      ");
+  EXPECT_NE(paths.find("0:0:0:0 sda 8:0   50  failed faulty running XXXXXXXXXX 5/5 "),
+            std::string::npos)
+      << paths;
+  EXPECT_EQ(Reply("show maps"),
+            "name   sysfs uuid                             \n"
+            "mpatha dm-0  " +
+                testing::Naa6Wwid(1) + "\nmpathb dm-1  " + testing::Naa6Wwid(2) + "\n");
+  std::string stats = Reply("show maps stats");
+  EXPECT_EQ(stats.substr(0, stats.find('\n')),
+            "name   path_faults switch_grp map_loads total_q_time q_timeouts");
+  EXPECT_NE(stats.find("\nmpatha 1           1          1         "), std::string::npos) << stats;
+}
+
+TEST_F(DaemonTest, ShutdownStopsQueueingUnlessForced) {
+  Start();
+  EXPECT_EQ(Reply("forcequeueing daemon"), "ok\n");
+  daemon_->Shutdown();
+  EXPECT_EQ(CountMessages("mpatha fail_if_no_path"), 0u);
+  EXPECT_EQ(Reply("restorequeueing daemon"), "ok\n");
+  daemon_->Shutdown();
+  EXPECT_EQ(CountMessages("mpatha fail_if_no_path"), 1u);
+  EXPECT_EQ(CountMessages("mpathb fail_if_no_path"), 1u);
+}
+
+}  // namespace
+}  // namespace mpx

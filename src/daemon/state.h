@@ -1,0 +1,91 @@
+// What multipathd knows: every monitored path with its checker's state, and
+// every multipath map with its groups, queueing and statistics. One writer
+// (the event loop) changes it; readers get a Snapshot.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "daemon/cow_table.h"
+#include "engine/map_config.h"
+#include "engine/setup.h"
+#include "kernel/clock.h"
+#include "model/dm_map_info.h"
+#include "model/dm_table.h"
+#include "model/multipath_map.h"
+#include "model/path.h"
+
+namespace mpx {
+
+// The path checker's bookkeeping for one path.
+struct PathCheck {
+  PathState state = PathState::kUndef;  // the last completed check's verdict
+  std::string message;                  // why it is not up
+  bool pending = false;                 // a check is running
+  MonoTime started{};                   // of the running (or last) check
+  MonoTime next{};                      // when the next check is due
+  int interval = 0;                     // seconds between checks now
+  MonoTime last_duration{};             // how long the last check took
+  uint64_t checks = 0;                  // completed checks
+  uint64_t failures = 0;                // checks that found it not usable
+  uint64_t timeouts = 0;                // checks that exceeded checker_timeout
+};
+
+struct PathEntry {
+  Path path;  // identity and attributes; checker_state/priority as last checked
+  PathCheck check;
+  std::string map;  // WWID of the map that holds it, "" for none
+  // The kernel's view in that map: true after fail_path (or a failure the
+  // kernel reported), false while active.
+  bool dm_failed = false;
+};
+
+// What the daemon does with one map, resolved from multipath.conf.
+struct MapPolicy {
+  int64_t failback = kFailbackManual;        // or seconds (deferred)
+  int64_t no_path_retry = kNoPathRetryFail;  // N checker intervals, queue or fail
+  bool no_path_retry_set = false;            // configured (show maps: "off" rather than "-")
+  bool flush_on_last_del = false;
+  std::string checker = "tur";
+  int checker_timeout = 0;  // seconds; 0: the device's sysfs timeout
+};
+
+struct MapEntry {
+  MultipathMap map;  // name, wwid, identity, groups (PathIds) in kernel order
+  DmMapInfo info;
+  DmTable table;     // as loaded
+  MapConfig config;  // the table's settings
+  MapPolicy policy;
+  unsigned active_group = 1;  // 1-based, as switch_group counts
+  std::string action;         // what the daemon last did: "create", "reload", ""
+  // Queueing with no usable path: queue_if_no_path set in the kernel now,
+  // and the seconds left before it is dropped (no_path_retry N; -1: no
+  // countdown running).
+  bool queueing = false;
+  int retry_left = -1;
+  bool queueing_disabled = false;  // disablequeueing: stays off until restored
+  int failback_left = -1;          // deferred failback: seconds left
+  // Statistics (show maps stats).
+  uint64_t path_faults = 0;
+  uint64_t switch_group = 0;
+  uint64_t map_loads = 0;
+  uint64_t total_queue_seconds = 0;
+  uint64_t queue_timeouts = 0;
+};
+
+// A consistent view for readers: the tables as they were at one moment.
+struct Snapshot {
+  std::vector<std::pair<PathId, std::shared_ptr<const PathEntry>>> paths;
+  std::vector<std::pair<std::string, std::shared_ptr<const MapEntry>>> maps;
+  MonoTime taken{};
+  int polling_interval = 5;
+  int max_polling_interval = 20;
+  bool reconfiguring = false;
+  uint64_t uevents = 0;
+  std::shared_ptr<const Setup> setup;  // the configuration in use (null before Start)
+};
+
+}  // namespace mpx
