@@ -29,7 +29,7 @@
 #include "daemon/cli_command.h"
 #include "daemon/cow_table.h"
 #include "daemon/state.h"
-#include "daemon/uevent.h"
+#include "model/uevent.h"
 #include "daemon/worker.h"
 #include "engine/env.h"
 #include "engine/setup.h"

@@ -1,6 +1,7 @@
 // A kernel/udev event about a block device, as the daemon consumes it.
 #pragma once
 
+#include <cstdint>
 #include <map>
 #include <string>
 
