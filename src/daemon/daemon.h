@@ -29,10 +29,10 @@
 #include "daemon/cli_command.h"
 #include "daemon/cow_table.h"
 #include "daemon/state.h"
-#include "model/uevent.h"
 #include "daemon/worker.h"
 #include "engine/env.h"
 #include "engine/setup.h"
+#include "model/uevent.h"
 #include "plan/plan.h"
 
 namespace mpx {

@@ -455,3 +455,87 @@ TEST_F(DaemonTest, ShutdownStopsQueueingUnlessForced) {
 
 }  // namespace
 }  // namespace mpx
+
+namespace mpx {
+namespace {
+
+TEST_F(DaemonTest, MapJsonIsTheReferencesLayout) {
+  Start();
+  std::string json = Reply("show map mpatha json");
+  const std::string wwid = testing::Naa6Wwid(1);
+  EXPECT_EQ(json.substr(0, json.find("\"vend\"")),
+            "{\n"
+            "   \"major_version\": 0,\n"
+            "   \"minor_version\": 1,\n"
+            "   \"map\":{\n"
+            "      \"name\" : \"mpatha\",\n"
+            "      \"uuid\" : \"" +
+                wwid +
+                "\",\n"
+                "      \"sysfs\" : \"dm-0\",\n"
+                "      \"failback\" : \"immediate\",\n"
+                "      \"queueing\" : \"2 chk\",\n"
+                "      \"paths\" : 2,\n"
+                "      \"write_prot\" : \"rw\",\n"
+                "      \"dm_st\" : \"active\",\n"
+                "      \"features\" : \"1 queue_if_no_path\",\n"
+                "      \"hwhandler\" : \"1 alua\",\n"
+                "      \"action\" : \"create\",\n"
+                "      \"path_faults\" : 0,\n      ");
+  EXPECT_NE(json.find("      \"path_groups\": [{\n"
+                      "         \"selector\" : \"service-time 0\",\n"
+                      "         \"pri\" : 50,\n"),
+            std::string::npos)
+      << json;
+  EXPECT_NE(json.find("         \"paths\": [{\n"
+                      "            \"dev\" : \"sda\",\n"
+                      "            \"dev_t\" : \"8:0\",\n"
+                      "            \"dm_st\" : \"active\",\n"
+                      "            \"dev_st\" : \"running\",\n"
+                      "            \"chk_st\" : \"ready\",\n"
+                      "            \"checker\" : \"tur\",\n"
+                      "            \"pri\" : 50,\n"),
+            std::string::npos)
+      << json;
+  EXPECT_NE(json.find("            \"lun_hex\" : \"0x0000000000000000\",\n"
+                      "            \"marginal_st\" : \"normal\"\n"
+                      "         }]\n"
+                      "      },{\n"),
+            std::string::npos)
+      << json;
+  EXPECT_TRUE(json.ends_with("         }]\n      }]\n   }\n}\n")) << json;
+  std::string maps = Reply("show maps json");
+  EXPECT_EQ(
+      maps.rfind("{\n   \"major_version\": 0,\n   \"minor_version\": 1,\n   \"maps\": [{\n", 0),
+      0u);
+  EXPECT_NE(maps.find("\n   },{\n      \"name\" : \"mpathb\",\n"), std::string::npos);
+  EXPECT_TRUE(maps.ends_with("         }]\n      }]\n   }]\n}\n")) << maps;
+}
+
+TEST_F(DaemonTest, MetricsAndJsonForEveryShow) {
+  Start();
+  io_.Down("/dev/sda", true);
+  Seconds(5);
+  std::string metrics = Reply("show metrics");
+  EXPECT_NE(metrics.find("# TYPE mpx_path_up gauge\n"), std::string::npos);
+  EXPECT_NE(metrics.find("mpx_path_up{path=\"sda\",dev_t=\"8:0\",map=\"mpatha\"} 0\n"),
+            std::string::npos)
+      << metrics;
+  EXPECT_NE(metrics.find("mpx_path_up{path=\"sdb\",dev_t=\"8:16\",map=\"mpathb\"} 1\n"),
+            std::string::npos);
+  EXPECT_NE(metrics.find("mpx_map_usable_paths{map=\"mpatha\",wwid=\"" + testing::Naa6Wwid(1) +
+                         "\"} 1\n"),
+            std::string::npos);
+  EXPECT_NE(
+      metrics.find("mpx_path_check_failures_total{path=\"sda\",dev_t=\"8:0\",map=\"mpatha\"} 1\n"),
+      std::string::npos);
+  std::string paths = Reply("show paths json");
+  EXPECT_EQ(paths.rfind("{\n  \"schema_version\": \"1.0\",\n  \"paths\": [\n", 0), 0u) << paths;
+  EXPECT_NE(paths.find("\"checker_state\": \"faulty\""), std::string::npos);
+  EXPECT_NE(Reply("show status json").find("\"down\": 1"), std::string::npos);
+  EXPECT_NE(Reply("show path sda json").find("\"dm_state\": \"failed\""), std::string::npos);
+  EXPECT_EQ(Reply("show path sdzz"), "fail\n");
+}
+
+}  // namespace
+}  // namespace mpx

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "daemon/show_json.h"
 #include "output/topology_text.h"
 #include "output/wildcard_table.h"
 
@@ -92,42 +93,13 @@ std::string PathValue(const Snapshot& s, const PathEntry& e, char c) {
       return ProtocolName(p);
     case 'I':
       return "ok";
-    case 'L': {
-      char buf[24];
-      std::snprintf(buf, sizeof buf, "0x%016llx", static_cast<unsigned long long>(p.hctl.lun));
-      return buf;
-    }
+    case 'L':
+      return LunHex(p.hctl.lun);
     case 'G':
       return "--";
     default:
       return "[undef]";
   }
-}
-
-std::string Failback(const MapEntry& m) {
-  switch (m.policy.failback) {
-    case kFailbackManual:
-      return "-";
-    case kFailbackImmediate:
-      return "immediate";
-    case kFailbackFollowover:
-      return "followover";
-    default:
-      return m.failback_left > 0
-                 ? std::to_string(m.failback_left) + "/" + std::to_string(m.policy.failback)
-                 : std::to_string(m.policy.failback);
-  }
-}
-
-std::string Queueing(const Snapshot& s, const MapEntry& m) {
-  const int64_t npr = m.policy.no_path_retry;
-  if (npr == kNoPathRetryQueue) return "on";
-  if (npr > 0) {
-    if (m.retry_left > 0) return std::to_string(m.retry_left) + " sec";
-    return std::to_string(npr) + " chk";
-  }
-  (void)s;
-  return m.policy.no_path_retry_set ? "off" : "-";
 }
 
 size_t PathCount(const MapEntry& m) {
@@ -136,7 +108,7 @@ size_t PathCount(const MapEntry& m) {
   return n;
 }
 
-std::string MapValue(const Snapshot& s, const MapEntry& m, char c) {
+std::string MapValue(const Snapshot& /*s*/, const MapEntry& m, char c) {
   switch (c) {
     case 'n':
       return m.map.name;
@@ -145,9 +117,9 @@ std::string MapValue(const Snapshot& s, const MapEntry& m, char c) {
     case 'd':
       return "dm-" + std::to_string(m.info.minor);
     case 'F':
-      return Failback(m);
+      return FailbackText(m);
     case 'Q':
-      return Queueing(s, m);
+      return QueueingText(m);
     case 'N':
       return std::to_string(PathCount(m));
     case 'r':
@@ -298,10 +270,43 @@ std::string StatusText(const Snapshot& s) {
   return out;
 }
 
+// The JSON variant of a show command.
+std::string RenderJson(const Snapshot& s, const CliCommand& c) {
+  switch (c.cmd) {
+    case CliCmd::kShowPaths:
+    case CliCmd::kShowPathsFormat:
+    case CliCmd::kShowPathsRawFormat:
+      return PathsJson(s);
+    case CliCmd::kShowPath: {
+      for (const auto& [id, e] : s.paths) {
+        if (e->path.dev == c.path || e->path.DevT() == c.path) return PathJson(s, *e);
+      }
+      return "fail\n";
+    }
+    case CliCmd::kShowStatus:
+      return StatusJson(s);
+    case CliCmd::kShowDaemon:
+      return DaemonJson(s, ::getpid());
+    case CliCmd::kShowMapJson:
+    case CliCmd::kShowMapTopology:
+    case CliCmd::kShowMapFormat:
+    case CliCmd::kShowMapRawFormat: {
+      const MapEntry* m = FindMap(s, c.map);
+      return m ? ReferenceMapJson(s, *m) : "fail\n";
+    }
+    default:
+      return ReferenceMapsJson(s);
+  }
+}
+
 }  // namespace
 
 std::string RenderShow(const Snapshot& s, const CliCommand& c, const Sysfs& sysfs) {
   (void)sysfs;
+  if (c.json && c.cmd != CliCmd::kShowConfig && c.cmd != CliCmd::kShowConfigLocal &&
+      c.cmd != CliCmd::kShowWildcards && c.cmd != CliCmd::kShowMetrics) {
+    return RenderJson(s, c);
+  }
   const TableStyle padded;
   const TableStyle raw{.header = false, .pad = false};
   switch (c.cmd) {
@@ -342,6 +347,19 @@ std::string RenderShow(const Snapshot& s, const CliCommand& c, const Sysfs& sysf
       return StatusText(s);
     case CliCmd::kShowDaemon:
       return "pid " + std::to_string(::getpid()) + (s.reconfiguring ? " configure\n" : " idle\n");
+    case CliCmd::kShowPath: {
+      std::vector<RowValues> rows;
+      for (const auto& [id, e] : s.paths) {
+        if (e->path.dev == c.path || e->path.DevT() == c.path) {
+          const PathEntry* pe = e.get();
+          rows.push_back([&s, pe](char ch) { return PathValue(s, *pe, ch); });
+        }
+      }
+      if (rows.empty()) return "fail\n";
+      return RenderWildcardTable("%i %d %D %p %t %T %o %C", kPathWildcards, rows, padded);
+    }
+    case CliCmd::kShowMetrics:
+      return Metrics(s);
     case CliCmd::kShowWildcards:
       return "multipath format wildcards:\n" + ListWildcards(kMapWildcards) +
              "\npath format wildcards:\n" + ListWildcards(kPathWildcards) +

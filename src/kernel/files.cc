@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <cerrno>
+#include <unistd.h>
+
 #include <climits>
 #include <cstdlib>
 #include <cstring>
@@ -56,6 +58,14 @@ Result<std::unique_ptr<FileLease>> PosixFiles::Lock(const std::string& path) {
   auto lock = FileLock::Acquire(path);
   if (!lock.ok()) return lock.error();
   return std::unique_ptr<FileLease>(std::make_unique<FlockLease>(std::move(lock).value()));
+}
+
+Status PosixFiles::Remove(const std::string& path) {
+  if (::unlink(path.c_str()) != 0 && errno != ENOENT) {
+    int err = errno;
+    return MakeError("cannot remove " + path + ": " + std::strerror(err), err);
+  }
+  return {};
 }
 
 Result<std::string> PosixFiles::RealPath(const std::string& path) const {

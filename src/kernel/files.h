@@ -39,6 +39,8 @@ class Files {
   virtual Result<std::unique_ptr<FileLease>> Lock(const std::string& path) = 0;
   // The path with every symbolic link resolved (/dev/mapper/x -> /dev/dm-0).
   virtual Result<std::string> RealPath(const std::string& path) const = 0;
+  // Deletes a file; a missing one is fine.
+  virtual Status Remove(const std::string& path) = 0;
 };
 
 class PosixFiles : public Files {
@@ -48,6 +50,7 @@ class PosixFiles : public Files {
   Result<std::vector<std::string>> List(const std::string& dir) const override;
   Result<std::unique_ptr<FileLease>> Lock(const std::string& path) override;
   Result<std::string> RealPath(const std::string& path) const override;
+  Status Remove(const std::string& path) override;
 };
 
 }  // namespace mpx

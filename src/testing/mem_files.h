@@ -17,6 +17,10 @@ class MemFiles : public Files {
   Result<std::vector<std::string>> List(const std::string& dir) const override;
   Result<std::unique_ptr<FileLease>> Lock(const std::string& path) override;
   Result<std::string> RealPath(const std::string& path) const override;
+  Status Remove(const std::string& path) override {
+    files_.erase(path);
+    return {};
+  }
   // RealPath follows these (from -> to); other paths are their own.
   void Link(const std::string& from, const std::string& to) { links_[from] = to; }
 
