@@ -1,9 +1,9 @@
 #include "kernel/files.h"
 
-#include <algorithm>
-#include <cerrno>
 #include <unistd.h>
 
+#include <algorithm>
+#include <cerrno>
 #include <climits>
 #include <cstdlib>
 #include <cstring>

@@ -32,7 +32,6 @@ Result<PeerCredentials> PeerOf(int fd);
 // Client: sends one command and returns the reply, waiting at most
 // `timeout_ms` for it (the reference's uxsock_timeout, 4000 by default).
 // ECONNREFUSED/ENOENT when no daemon listens; ETIMEDOUT when it does not answer.
-Result<std::string> SendCommand(const std::string& name, std::string_view command,
-                                int timeout_ms);
+Result<std::string> SendCommand(const std::string& name, std::string_view command, int timeout_ms);
 
 }  // namespace mpx
