@@ -81,11 +81,18 @@ struct BlacklistSection {
   bool empty() const { return items.empty() && devices.empty(); }
 };
 
+// An overrides { protocol { } } entry: type is always set.
+struct ProtocolEntry {
+  OptionSet options;
+  std::string where;
+};
+
 struct Config {
   OptionSet defaults;
   OptionSet overrides;
-  // The built-in hardware table: lowest-precedence device entries. Empty until
-  // the table lands; Selection already consults it after the user entries.
+  std::vector<ProtocolEntry> protocols;  // overrides' protocol sections, file order (later wins)
+  // The built-in hardware table (hwtable.h): lowest-precedence device
+  // entries, consulted after the user's.
   std::vector<DeviceEntry> builtin_devices;
   std::vector<DeviceEntry> devices;  // user entries, file order (later wins)
   std::vector<MultipathEntry> multipaths;

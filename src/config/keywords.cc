@@ -1,18 +1,17 @@
+// The keyword table's rows and print orders (keywords.h); how each value
+// type reads and prints is in keyword_values.cc.
 #include "config/keywords.h"
 
-#include <cctype>
 #include <climits>
 #include <cstdint>
-#include <vector>
-
-#include "base/strings.h"
-#include "config/config_regex.h"
 
 namespace mpx {
 namespace {
 
 constexpr unsigned kMapScopes = kInDefaults | kInDevice | kInOverrides | kInMultipath;
 constexpr unsigned kPathScopes = kInDefaults | kInDevice | kInOverrides;
+constexpr unsigned kTmoScopes = kPathScopes | kInProtocol;
+constexpr unsigned kGlobalAndMap = kInDefaults | kInMultipath;
 
 constexpr NamedValue kGroupingPolicyNames[] = {
     {"failover", static_cast<int64_t>(GroupingPolicy::kFailover)},
@@ -46,10 +45,43 @@ constexpr NamedValue kFailbackNames[] = {
 // "0" is "fail" in the reference (dict.c no_path_retry_helper).
 constexpr NamedValue kNoPathRetryNames[] = {
     {"fail", kNoPathRetryFail}, {"queue", kNoPathRetryQueue}, {"0", kNoPathRetryFail}};
+// Exactly "0" is a timeout of 0; other numbers below 1 are capped at 1.
+constexpr NamedValue kTmoNames[] = {{"off", kTmoOff}, {"0", 0}};
+constexpr NamedValue kDevLossNames[] = {{"infinity", kDevLossInfinity}};
+constexpr NamedValue kMaxFdsNames[] = {{"max", kMaxFdsMax}};
+// The shaky-path options and ghost_delay: "no" or exactly "0", or a number >= 1.
+constexpr NamedValue kNoNames[] = {{"no", 0}, {"0", 0}};
+constexpr NamedValue kLogCheckerErrNames[] = {
+    {"always", static_cast<int64_t>(LogCheckerErr::kAlways)},
+    {"once", static_cast<int64_t>(LogCheckerErr::kOnce)},
+};
+// The 0.9.4 reference on Debian is built without fpin support.
+constexpr NamedValue kMarginalPathgroupsNames[] = {
+    {"off", static_cast<int64_t>(MarginalPathgroups::kOff)},
+    {"on", static_cast<int64_t>(MarginalPathgroups::kOn)},
+    {"fpin", kNotCompiledIn},
+    {"no", static_cast<int64_t>(MarginalPathgroups::kOff)},
+    {"0", static_cast<int64_t>(MarginalPathgroups::kOff)},
+    {"yes", static_cast<int64_t>(MarginalPathgroups::kOn)},
+    {"1", static_cast<int64_t>(MarginalPathgroups::kOn)},
+};
+constexpr NamedValue kVpdVendorNames[] = {{"hp3par", 1}};
+// The protocols a path can have (multipath.conf(5), overrides protocol type).
+constexpr NamedValue kProtocolNames[] = {
+    {"scsi:fcp", 1},     {"scsi:spi", 2},     {"scsi:ssa", 3},   {"scsi:sbp", 4},
+    {"scsi:srp", 5},     {"scsi:iscsi", 6},   {"scsi:sas", 7},   {"scsi:adt", 8},
+    {"scsi:ata", 9},     {"scsi:unspec", 10}, {"nvme:pcie", 11}, {"nvme:rdma", 12},
+    {"nvme:fc", 13},     {"nvme:tcp", 14},    {"nvme:loop", 15}, {"nvme:apple-nvme", 16},
+    {"nvme:unspec", 17}, {"ccw", 18},         {"cciss", 19},     {"undef", 20},
+};
 
 const ValueType kString{.kind = ValueType::kString};
 const ValueType kDeviceRegex{.kind = ValueType::kDeviceRegex};
 const ValueType kBlacklistRegex{.kind = ValueType::kBlacklistRegex};
+const ValueType kAbsolutePath{.kind = ValueType::kAbsolutePath};
+const ValueType kUidAttrs{.kind = ValueType::kUidAttrs};
+const ValueType kPrKey{.kind = ValueType::kPrKey};
+const ValueType kIgnoredValue{.kind = ValueType::kIgnoredValue};
 // "service-time 0": name, count, args.
 const ValueType kSelector{.kind = ValueType::kArgString, .arg_count_index = 1};
 // "1 queue_if_no_path": count, args.
@@ -58,10 +90,17 @@ const ValueType kGroupingPolicy{.kind = ValueType::kNamed, .names = kGroupingPol
 const ValueType kRrWeight{.kind = ValueType::kNamed, .names = kRrWeightNames};
 const ValueType kFindMultipaths{.kind = ValueType::kNamed, .names = kFindMultipathsNames};
 const ValueType kYesNo{.kind = ValueType::kNamed, .names = kYesNoNames};
-// The reference reads polling_interval as an unsigned number: no sign, and a
-// value it cannot read is ignored (it keeps a garbage value; mpx the earlier one).
+const ValueType kLogCheckerErr{.kind = ValueType::kNamed, .names = kLogCheckerErrNames};
+const ValueType kMarginalPathgroups{.kind = ValueType::kNamed, .names = kMarginalPathgroupsNames};
+const ValueType kVpdVendor{.kind = ValueType::kNamed, .names = kVpdVendorNames};
+const ValueType kProtocolType{.kind = ValueType::kNamed, .names = kProtocolNames};
+// The reference reads polling_interval and max_polling_interval as unsigned
+// numbers: no sign, and a value it cannot read is ignored (it keeps a garbage
+// value; mpx the earlier one).
 const ValueType kPollingInterval{
     .kind = ValueType::kNumber, .sign = false, .min = 0, .max = UINT32_MAX};
+const ValueType kMaxPollingInterval{
+    .kind = ValueType::kNumber, .sign = false, .min = 0, .max = UINT32_MAX, .zero_unsets = true};
 // The others as a signed int, capped at its limits; 0 means "unset" for some.
 const ValueType kFailback{.kind = ValueType::kNamedOrNumber,
                           .names = kFailbackNames,
@@ -74,17 +113,49 @@ const ValueType kNoPathRetry{.kind = ValueType::kNamedOrNumber,
                              .min = 1,
                              .max = INT_MAX,
                              .cap = true};
-const ValueType kRrMinIoRq{
+// A count or a time that 0 unsets (rr_min_io, checker_timeout, ...).
+const ValueType kUnsetByZero{
     .kind = ValueType::kNumber, .min = 0, .max = INT_MAX, .cap = true, .zero_unsets = true};
+// A count or a time where 0 is a value (retrigger_delay, remove_retries, ...).
+const ValueType kCount{.kind = ValueType::kNumber, .min = 0, .max = INT_MAX, .cap = true};
 const ValueType kFindMultipathsTimeout{
     .kind = ValueType::kNumber, .min = INT_MIN, .max = INT_MAX, .cap = true, .zero_unsets = true};
+const ValueType kVerbosity{.kind = ValueType::kNumber, .min = 0, .max = 4, .cap = true};
+const ValueType kUxsockTimeout{
+    .kind = ValueType::kNumber, .min = 4000, .max = INT_MAX, .cap = true};
+const ValueType kMaxFds{.kind = ValueType::kNamedOrNumber,
+                        .names = kMaxFdsNames,
+                        .min = 0,
+                        .max = kMaxFdsMax,
+                        .cap = true};
+const ValueType kTmo{.kind = ValueType::kNamedOrNumber,
+                     .names = kTmoNames,
+                     .min = 1,
+                     .max = INT_MAX,
+                     .cap = true,
+                     .bare_names = true};
+// Read like sscanf %u, without a warning for what follows the digits.
+const ValueType kDevLossTmo{.kind = ValueType::kNamedOrNumber,
+                            .names = kDevLossNames,
+                            .syntax = ValueType::kScanU32,
+                            .min = 0,
+                            .max = UINT32_MAX,
+                            .zero_unsets = true};
+const ValueType kNoOrNumber{
+    .kind = ValueType::kNamedOrNumber, .names = kNoNames, .min = 1, .max = INT_MAX, .cap = true};
+const ValueType kMode{.kind = ValueType::kNumber,
+                      .syntax = ValueType::kScanOctal,
+                      .min = 0,
+                      .max = 0777,
+                      .octal = true};
+const ValueType kId{
+    .kind = ValueType::kNumber, .syntax = ValueType::kScanU32, .min = 0, .max = UINT32_MAX};
+
+constexpr auto kIgnoredOld = Keyword::kDeprecatedIgnored;
+constexpr auto kOld = Keyword::kDeprecatedUsed;
 
 // Sections per keyword as the 0.9.4 reference accepts them (its "invalid
-// keyword in the ... section" warnings, tests/reference/config_scope_results.txt):
-// hardware_handler only in devices; find_multipaths_timeout, like
-// polling_interval and find_multipaths, only in defaults; path_checker,
-// uid_attribute, alias_prefix, detect_prio and retain_attached_hw_handler not
-// in multipaths.
+// keyword in the ... section" warnings, tests/reference/config_scope_results.txt).
 const Keyword kTable[] = {
     {"vendor", Opt::kVendor, kInDevice, &kDeviceRegex, nullptr},
     {"product", Opt::kProduct, kInDevice, &kDeviceRegex, nullptr},
@@ -95,11 +166,45 @@ const Keyword kTable[] = {
     {"product", Opt::kProduct, kInBlacklistDevice, &kBlacklistRegex, nullptr},
     {"wwid", Opt::kWwid, kInMultipath, &kString, nullptr},
     {"alias", Opt::kAlias, kInMultipath, &kString, nullptr},
+    {"type", Opt::kProtocolType, kInProtocol, &kProtocolType, nullptr},
+    {"verbosity", Opt::kVerbosity, kInDefaults, &kVerbosity, "2"},
     {"polling_interval", Opt::kPollingInterval, kInDefaults, &kPollingInterval, "5"},
+    // Its default is 4 * polling_interval (resolve.h EffectiveDefault).
+    {"max_polling_interval", Opt::kMaxPollingInterval, kInDefaults, &kMaxPollingInterval, nullptr},
+    {"reassign_maps", Opt::kReassignMaps, kInDefaults, &kYesNo, "no"},
+    {"uid_attrs", Opt::kUidAttrs, kInDefaults, &kUidAttrs, nullptr},
+    {"max_fds", Opt::kMaxFds, kInDefaults, &kMaxFds, "max"},
+    {"queue_without_daemon", Opt::kQueueWithoutDaemon, kInDefaults, &kYesNo, "no"},
+    {"checker_timeout", Opt::kCheckerTimeout, kInDefaults, &kUnsetByZero, nullptr},
+    {"allow_usb_devices", Opt::kAllowUsbDevices, kInDefaults, &kYesNo, "no"},
+    {"bindings_file", Opt::kBindingsFile, kInDefaults, &kAbsolutePath, "/etc/multipath/bindings",
+     kOld},
+    {"wwids_file", Opt::kWwidsFile, kInDefaults, &kAbsolutePath, "/etc/multipath/wwids", kOld},
+    {"prkeys_file", Opt::kPrkeysFile, kInDefaults, &kAbsolutePath, "/etc/multipath/prkeys", kOld},
+    {"log_checker_err", Opt::kLogCheckerErr, kInDefaults, &kLogCheckerErr, "always"},
+    {"force_sync", Opt::kForceSync, kInDefaults, &kYesNo, "no"},
+    {"strict_timing", Opt::kStrictTiming, kInDefaults, &kYesNo, "no"},
+    {"partition_delimiter", Opt::kPartitionDelimiter, kInDefaults, &kString, nullptr},
+    {"find_multipaths", Opt::kFindMultipaths, kInDefaults, &kFindMultipaths, "strict"},
+    {"uxsock_timeout", Opt::kUxsockTimeout, kInDefaults, &kUxsockTimeout, "4000"},
+    {"retrigger_tries", Opt::kRetriggerTries, kInDefaults, &kCount, "3"},
+    {"retrigger_delay", Opt::kRetriggerDelay, kInDefaults, &kCount, "10"},
+    {"missing_uev_wait_timeout", Opt::kMissingUevWaitTimeout, kInDefaults, &kCount, "30"},
+    // Not supported any more: any value is ignored, silently; -t prints "ignored".
+    {"disable_changed_wwids", Opt::kDisableChangedWwids, kInDefaults, &kIgnoredValue, "ignored"},
+    {"remove_retries", Opt::kRemoveRetries, kInDefaults, &kCount, "0"},
+    {"find_multipaths_timeout", Opt::kFindMultipathsTimeout, kInDefaults, &kFindMultipathsTimeout,
+     "-10"},
+    {"enable_foreign", Opt::kEnableForeign, kInDefaults, &kString, "NONE"},
+    {"marginal_pathgroups", Opt::kMarginalPathgroups, kInDefaults, &kMarginalPathgroups, "off"},
+    {"mode", Opt::kMode, kGlobalAndMap, &kMode, nullptr},
+    {"uid", Opt::kUid, kGlobalAndMap, &kId, nullptr},
+    {"gid", Opt::kGid, kGlobalAndMap, &kId, nullptr},
     {"path_grouping_policy", Opt::kPathGroupingPolicy, kMapScopes, &kGroupingPolicy, "failover"},
     {"uid_attribute", Opt::kUidAttribute, kPathScopes, &kString, "ID_SERIAL"},
     {"path_selector", Opt::kPathSelector, kMapScopes, &kSelector, "service-time 0"},
     {"path_checker", Opt::kPathChecker, kPathScopes, &kString, "tur"},
+    {"checker", Opt::kPathChecker, kPathScopes, &kString, "tur"},  // a synonym
     {"alias_prefix", Opt::kAliasPrefix, kPathScopes, &kString, "mpath"},
     {"features", Opt::kFeatures, kMapScopes, &kCountedArgs, "0"},
     {"hardware_handler", Opt::kHardwareHandler, kInDevice, &kCountedArgs, "0"},
@@ -108,136 +213,251 @@ const Keyword kTable[] = {
     {"failback", Opt::kFailback, kMapScopes, &kFailback, "manual"},
     {"rr_weight", Opt::kRrWeight, kMapScopes, &kRrWeight, "uniform"},
     {"no_path_retry", Opt::kNoPathRetry, kMapScopes, &kNoPathRetry, "fail"},
-    {"rr_min_io_rq", Opt::kRrMinIoRq, kMapScopes, &kRrMinIoRq, "1"},
+    {"rr_min_io", Opt::kRrMinIo, kMapScopes, &kUnsetByZero, "1000"},
+    {"rr_min_io_rq", Opt::kRrMinIoRq, kMapScopes, &kUnsetByZero, "1"},
+    {"flush_on_last_del", Opt::kFlushOnLastDel, kMapScopes, &kYesNo, "no"},
+    {"fast_io_fail_tmo", Opt::kFastIoFailTmo, kTmoScopes, &kTmo, "5"},
+    {"dev_loss_tmo", Opt::kDevLossTmo, kTmoScopes, &kDevLossTmo, nullptr},
+    {"eh_deadline", Opt::kEhDeadline, kTmoScopes, &kTmo, nullptr},
     {"user_friendly_names", Opt::kUserFriendlyNames, kMapScopes, &kYesNo, "no"},
     {"retain_attached_hw_handler", Opt::kRetainAttachedHwHandler, kPathScopes, &kYesNo, "yes"},
     {"detect_prio", Opt::kDetectPrio, kPathScopes, &kYesNo, "yes"},
-    {"find_multipaths", Opt::kFindMultipaths, kInDefaults, &kFindMultipaths, "strict"},
-    {"find_multipaths_timeout", Opt::kFindMultipathsTimeout, kInDefaults, &kFindMultipathsTimeout,
-     "-10"},
+    {"detect_checker", Opt::kDetectChecker, kPathScopes, &kYesNo, "yes"},
+    {"deferred_remove", Opt::kDeferredRemove, kMapScopes, &kYesNo, "no"},
+    // Deprecated in multipath.conf(5) (mapped to san_path_err_*), but the
+    // reference 0.9.4 takes them without a warning.
+    {"delay_watch_checks", Opt::kDelayWatchChecks, kMapScopes, &kNoOrNumber, "no"},
+    {"delay_wait_checks", Opt::kDelayWaitChecks, kMapScopes, &kNoOrNumber, "no"},
+    {"san_path_err_threshold", Opt::kSanPathErrThreshold, kMapScopes, &kNoOrNumber, "no"},
+    {"san_path_err_forget_rate", Opt::kSanPathErrForgetRate, kMapScopes, &kNoOrNumber, "no"},
+    {"san_path_err_recovery_time", Opt::kSanPathErrRecoveryTime, kMapScopes, &kNoOrNumber, "no"},
+    {"marginal_path_err_sample_time", Opt::kMarginalPathErrSampleTime, kMapScopes, &kNoOrNumber,
+     "no"},
+    {"marginal_path_err_rate_threshold", Opt::kMarginalPathErrRateThreshold, kMapScopes,
+     &kNoOrNumber, "no"},
+    {"marginal_path_err_recheck_gap_time", Opt::kMarginalPathErrRecheckGapTime, kMapScopes,
+     &kNoOrNumber, "no"},
+    {"marginal_path_double_failed_time", Opt::kMarginalPathDoubleFailedTime, kMapScopes,
+     &kNoOrNumber, "no"},
+    {"skip_kpartx", Opt::kSkipKpartx, kMapScopes, &kYesNo, "no"},
+    {"max_sectors_kb", Opt::kMaxSectorsKb, kMapScopes, &kUnsetByZero, nullptr},
+    {"ghost_delay", Opt::kGhostDelay, kMapScopes, &kNoOrNumber, "no"},
+    {"all_tg_pt", Opt::kAllTgPt, kPathScopes, &kYesNo, "no"},
+    {"vpd_vendor", Opt::kVpdVendor, kInDevice, &kVpdVendor, nullptr},
+    {"recheck_wwid", Opt::kRecheckWwid, kPathScopes, &kYesNo, "no"},
+    {"reservation_key", Opt::kReservationKey, kGlobalAndMap, &kPrKey, nullptr},
+    {"multipath_dir", Opt::kDeprecated, kInDefaults, &kString, nullptr, kIgnoredOld},
+    {"config_dir", Opt::kDeprecated, kInDefaults, &kString, nullptr, kIgnoredOld},
+    {"getuid_callout", Opt::kDeprecated, kPathScopes, &kString, nullptr, kIgnoredOld},
+    {"pg_timeout", Opt::kDeprecated, kInDefaults | kInDevice | kInMultipath, &kString, nullptr,
+     kIgnoredOld},
     {"devnode", Opt::kBlDevnode, kInBlacklist, &kBlacklistRegex, nullptr},
     {"wwid", Opt::kBlWwid, kInBlacklist, &kBlacklistRegex, nullptr},
     {"property", Opt::kBlProperty, kInBlacklist, &kBlacklistRegex, nullptr},
     {"protocol", Opt::kBlProtocol, kInBlacklist, &kBlacklistRegex, nullptr},
 };
 
-std::string Quote(std::string_view s) {
-  std::string out = "\"";
-  for (char c : s) {
-    out.push_back(c);
-    if (c == '"') out.push_back('"');
-  }
-  out.push_back('"');
-  return out;
-}
-
-// The reference's words, then why in parentheses, then what mpx does.
-ParsedValue Ignored(const Keyword& kw, std::string_view text, const std::string& why) {
-  return {
-      ParsedValue::kIgnore, Value(),
-      "invalid value for " + std::string(kw.name) + ": " + Quote(text) + " (" + why + "); ignored"};
-}
-
-bool IsBlank(char c) { return c == ' ' || (c >= '\t' && c <= '\r'); }
-
-// A decimal integer as strtol reads it: blanks around, a sign (when allowed),
-// digits; saturated at the int64 limits. nullopt for anything else.
-std::optional<int64_t> ReadInteger(std::string_view s, bool sign) {
-  while (!s.empty() && IsBlank(s.front())) s.remove_prefix(1);
-  while (!s.empty() && IsBlank(s.back())) s.remove_suffix(1);
-  bool negative = false;
-  if (sign && !s.empty() && (s.front() == '-' || s.front() == '+')) {
-    negative = s.front() == '-';
-    s.remove_prefix(1);
-  }
-  if (s.empty()) return std::nullopt;
-  int64_t n = 0;
-  for (char c : s) {
-    if (!isdigit(static_cast<unsigned char>(c))) return std::nullopt;
-    int digit = c - '0';
-    n = n > (INT64_MAX - digit) / 10 ? INT64_MAX : n * 10 + digit;
-  }
-  return negative ? -n : n;
-}
-
-std::string Expected(const ValueType& t) {
-  std::string out = "expected ";
-  bool numbers = t.kind != ValueType::kNamed;
-  for (size_t i = 0; i < t.names.size(); ++i) {
-    if (i > 0) out += (i + 1 == t.names.size() && !numbers) ? " or " : ", ";
-    out += t.names[i].name;
-  }
-  if (numbers) {
-    if (!t.names.empty()) out += " or ";
-    out += "a number from " + std::to_string(t.min) + " to " + std::to_string(t.max);
-  }
-  return out;
-}
-
-ParsedValue ParseNumber(const Keyword& kw, std::string_view text) {
-  const ValueType& t = *kw.type;
-  std::optional<int64_t> n = ReadInteger(text, t.sign);
-  if (!n || (!t.cap && (*n < t.min || *n > t.max))) return Ignored(kw, text, Expected(t));
-  ParsedValue out{ParsedValue::kSet, Value(*n), ""};
-  if (*n < t.min || *n > t.max) {
-    bool small = *n < t.min;
-    n = small ? t.min : t.max;
-    out.value = *n;
-    out.warning = "value for " + std::string(kw.name) + (small ? " too small" : " too large") +
-                  ", capping at " + std::to_string(*n);
-  }
-  if (t.zero_unsets && *n == 0) out.action = ParsedValue::kUnset;
-  return out;
-}
-
-ParsedValue ParseNamed(const Keyword& kw, std::string_view text) {
-  for (const NamedValue& nv : kw.type->names) {
-    if (nv.name == text) return {ParsedValue::kSet, Value(nv.value), ""};
-  }
-  if (kw.type->kind == ValueType::kNamedOrNumber) return ParseNumber(kw, text);
-  return Ignored(kw, text, Expected(*kw.type));
-}
-
-// "2 pg_init_retries 50": the word at `index` counts the words after it, as
-// the reference checks; a bad line is ignored.
-ParsedValue ParseArgString(const Keyword& kw, std::string_view text) {
-  std::vector<std::string_view> words;
-  for (std::string_view w : Split(text, ' ')) {
-    for (std::string_view part : Split(w, '\t')) {
-      if (!part.empty()) words.push_back(part);
-    }
-  }
-  const size_t index = static_cast<size_t>(kw.type->arg_count_index);
-  std::optional<int64_t> count;
-  if (words.size() > index) count = ReadInteger(words[index], true);
-  std::string name(kw.name);
-  if (!count || *count < 0) {
-    return {ParsedValue::kIgnore, Value(),
-            "missing argument count for " + name + ": " + Quote(text) + "; ignored"};
-  }
-  auto after = static_cast<int64_t>(words.size() - index - 1);
-  if (*count != after) {
-    return {ParsedValue::kIgnore, Value(),
-            "invalid argument count for " + name + ": " + Quote(text) + " (got " +
-                std::to_string(*count) + ", expected " + std::to_string(after) + "); ignored"};
-  }
-  return {ParsedValue::kSet, Value(std::string(text)), ""};
-}
-
-Result<ParsedValue> ParseRegex(const Keyword& kw, std::string_view text) {
-  ParsedValue out{ParsedValue::kSet, Value(std::string(text)), ""};
-  auto re = CompileConfigRegex(std::string(text));
-  if (re.ok()) return out;
-  // CompileConfigRegex's errors read `invalid regular expression "<text>": <reason>`.
-  const std::string& m = re.error().message;
-  const std::string prefix = "invalid regular expression \"" + std::string(text) + "\": ";
-  std::string why = "invalid regular expression for " + std::string(kw.name) + ": " + Quote(text) +
-                    ": " + (m.rfind(prefix, 0) == 0 ? m.substr(prefix.size()) : m);
-  if (kw.type->kind == ValueType::kBlacklistRegex) return MakeError(why, 22 /*EINVAL*/);
-  // The reference keeps the text, and its device section never matches.
-  out.warning = why + "; this device section never matches";
-  return out;
-}
+// The print orders of the reference's `multipath -t`, measured with every
+// keyword set in each section (tests/reference/print/*.conf and *.t).
+constexpr Opt kDefaultsOrder[] = {
+    Opt::kVerbosity,
+    Opt::kPollingInterval,
+    Opt::kMaxPollingInterval,
+    Opt::kReassignMaps,
+    Opt::kPathSelector,
+    Opt::kPathGroupingPolicy,
+    Opt::kUidAttrs,
+    Opt::kUidAttribute,
+    Opt::kPrio,
+    Opt::kPrioArgs,
+    Opt::kFeatures,
+    Opt::kPathChecker,
+    Opt::kAliasPrefix,
+    Opt::kFailback,
+    Opt::kRrMinIo,
+    Opt::kRrMinIoRq,
+    Opt::kMaxFds,
+    Opt::kRrWeight,
+    Opt::kNoPathRetry,
+    Opt::kQueueWithoutDaemon,
+    Opt::kCheckerTimeout,
+    Opt::kAllowUsbDevices,
+    Opt::kFlushOnLastDel,
+    Opt::kUserFriendlyNames,
+    Opt::kMode,
+    Opt::kUid,
+    Opt::kGid,
+    Opt::kFastIoFailTmo,
+    Opt::kDevLossTmo,
+    Opt::kEhDeadline,
+    Opt::kBindingsFile,
+    Opt::kWwidsFile,
+    Opt::kPrkeysFile,
+    Opt::kLogCheckerErr,
+    Opt::kReservationKey,
+    Opt::kAllTgPt,
+    Opt::kRetainAttachedHwHandler,
+    Opt::kDetectPrio,
+    Opt::kDetectChecker,
+    Opt::kForceSync,
+    Opt::kStrictTiming,
+    Opt::kDeferredRemove,
+    Opt::kPartitionDelimiter,
+    Opt::kDelayWatchChecks,
+    Opt::kDelayWaitChecks,
+    Opt::kSanPathErrThreshold,
+    Opt::kSanPathErrForgetRate,
+    Opt::kSanPathErrRecoveryTime,
+    Opt::kMarginalPathErrSampleTime,
+    Opt::kMarginalPathErrRateThreshold,
+    Opt::kMarginalPathErrRecheckGapTime,
+    Opt::kMarginalPathDoubleFailedTime,
+    Opt::kFindMultipaths,
+    Opt::kUxsockTimeout,
+    Opt::kRetriggerTries,
+    Opt::kRetriggerDelay,
+    Opt::kMissingUevWaitTimeout,
+    Opt::kSkipKpartx,
+    Opt::kDisableChangedWwids,
+    Opt::kRemoveRetries,
+    Opt::kMaxSectorsKb,
+    Opt::kGhostDelay,
+    Opt::kFindMultipathsTimeout,
+    Opt::kEnableForeign,
+    Opt::kMarginalPathgroups,
+    Opt::kRecheckWwid,
+};
+constexpr Opt kDeviceOrder[] = {
+    Opt::kVendor,
+    Opt::kProduct,
+    Opt::kRevision,
+    Opt::kProductBlacklist,
+    Opt::kPathGroupingPolicy,
+    Opt::kUidAttribute,
+    Opt::kPathSelector,
+    Opt::kPathChecker,
+    Opt::kAliasPrefix,
+    Opt::kFeatures,
+    Opt::kHardwareHandler,
+    Opt::kPrio,
+    Opt::kPrioArgs,
+    Opt::kFailback,
+    Opt::kRrWeight,
+    Opt::kNoPathRetry,
+    Opt::kRrMinIo,
+    Opt::kRrMinIoRq,
+    Opt::kFlushOnLastDel,
+    Opt::kFastIoFailTmo,
+    Opt::kDevLossTmo,
+    Opt::kEhDeadline,
+    Opt::kUserFriendlyNames,
+    Opt::kRetainAttachedHwHandler,
+    Opt::kDetectPrio,
+    Opt::kDetectChecker,
+    Opt::kDeferredRemove,
+    Opt::kDelayWatchChecks,
+    Opt::kDelayWaitChecks,
+    Opt::kSanPathErrThreshold,
+    Opt::kSanPathErrForgetRate,
+    Opt::kSanPathErrRecoveryTime,
+    Opt::kMarginalPathErrSampleTime,
+    Opt::kMarginalPathErrRateThreshold,
+    Opt::kMarginalPathErrRecheckGapTime,
+    Opt::kMarginalPathDoubleFailedTime,
+    Opt::kSkipKpartx,
+    Opt::kMaxSectorsKb,
+    Opt::kGhostDelay,
+    Opt::kAllTgPt,
+    Opt::kVpdVendor,
+    Opt::kRecheckWwid,
+};
+constexpr Opt kOverridesOrder[] = {
+    Opt::kPathGroupingPolicy,
+    Opt::kUidAttribute,
+    Opt::kPathSelector,
+    Opt::kPathChecker,
+    Opt::kAliasPrefix,
+    Opt::kFeatures,
+    Opt::kPrio,
+    Opt::kPrioArgs,
+    Opt::kFailback,
+    Opt::kRrWeight,
+    Opt::kNoPathRetry,
+    Opt::kRrMinIo,
+    Opt::kRrMinIoRq,
+    Opt::kFlushOnLastDel,
+    Opt::kFastIoFailTmo,
+    Opt::kDevLossTmo,
+    Opt::kEhDeadline,
+    Opt::kUserFriendlyNames,
+    Opt::kRetainAttachedHwHandler,
+    Opt::kDetectPrio,
+    Opt::kDetectChecker,
+    Opt::kDeferredRemove,
+    Opt::kDelayWatchChecks,
+    Opt::kDelayWaitChecks,
+    Opt::kSanPathErrThreshold,
+    Opt::kSanPathErrForgetRate,
+    Opt::kSanPathErrRecoveryTime,
+    Opt::kMarginalPathErrSampleTime,
+    Opt::kMarginalPathErrRateThreshold,
+    Opt::kMarginalPathErrRecheckGapTime,
+    Opt::kMarginalPathDoubleFailedTime,
+    Opt::kSkipKpartx,
+    Opt::kMaxSectorsKb,
+    Opt::kGhostDelay,
+    Opt::kAllTgPt,
+    Opt::kRecheckWwid,
+};
+constexpr Opt kMultipathOrder[] = {
+    Opt::kWwid,
+    Opt::kAlias,
+    Opt::kPathGroupingPolicy,
+    Opt::kPathSelector,
+    Opt::kPrio,
+    Opt::kPrioArgs,
+    Opt::kFailback,
+    Opt::kRrWeight,
+    Opt::kNoPathRetry,
+    Opt::kRrMinIo,
+    Opt::kRrMinIoRq,
+    Opt::kFlushOnLastDel,
+    Opt::kFeatures,
+    Opt::kMode,
+    Opt::kUid,
+    Opt::kGid,
+    Opt::kReservationKey,
+    Opt::kUserFriendlyNames,
+    Opt::kDeferredRemove,
+    Opt::kDelayWatchChecks,
+    Opt::kDelayWaitChecks,
+    Opt::kSanPathErrThreshold,
+    Opt::kSanPathErrForgetRate,
+    Opt::kSanPathErrRecoveryTime,
+    Opt::kMarginalPathErrSampleTime,
+    Opt::kMarginalPathErrRateThreshold,
+    Opt::kMarginalPathErrRecheckGapTime,
+    Opt::kMarginalPathDoubleFailedTime,
+    Opt::kSkipKpartx,
+    Opt::kMaxSectorsKb,
+    Opt::kGhostDelay,
+};
+constexpr Opt kProtocolOrder[] = {
+    Opt::kProtocolType,
+    Opt::kFastIoFailTmo,
+    Opt::kDevLossTmo,
+    Opt::kEhDeadline,
+};
+constexpr Opt kBlacklistOrder[] = {
+    Opt::kBlDevnode,
+    Opt::kBlWwid,
+    Opt::kBlProperty,
+    Opt::kBlProtocol,
+};
+constexpr Opt kBlacklistDeviceOrder[] = {
+    Opt::kVendor,
+    Opt::kProduct,
+};
 
 }  // namespace
 
@@ -257,38 +477,24 @@ const Keyword& KeywordFor(Opt opt) {
   return kTable[0];  // unreachable: every Opt has a row (checked by a test)
 }
 
-Result<ParsedValue> ParseValue(const Keyword& kw, std::string_view text) {
-  switch (kw.type->kind) {
-    case ValueType::kString:
-      return ParsedValue{ParsedValue::kSet, Value(std::string(text)), ""};
-    case ValueType::kArgString:
-      return ParseArgString(kw, text);
-    case ValueType::kDeviceRegex:
-    case ValueType::kBlacklistRegex:
-      return ParseRegex(kw, text);
-    case ValueType::kNamed:
-    case ValueType::kNamedOrNumber:
-      return ParseNamed(kw, text);
-    case ValueType::kNumber:
-      break;
+std::span<const Opt> PrintOrder(Scope scope) {
+  switch (scope) {
+    case kInDefaults:
+      return kDefaultsOrder;
+    case kInDevice:
+      return kDeviceOrder;
+    case kInOverrides:
+      return kOverridesOrder;
+    case kInMultipath:
+      return kMultipathOrder;
+    case kInBlacklist:
+      return kBlacklistOrder;
+    case kInBlacklistDevice:
+      return kBlacklistDeviceOrder;
+    case kInProtocol:
+      return kProtocolOrder;
   }
-  return ParseNumber(kw, text);
-}
-
-std::string FormatValue(const Keyword& kw, const Value& v) {
-  if (const auto* s = std::get_if<std::string>(&v)) return Quote(*s);
-  int64_t n = std::get<int64_t>(v);
-  for (const NamedValue& nv : kw.type->names) {
-    if (nv.value == n) return Quote(nv.name);
-  }
-  return std::to_string(n);
-}
-
-std::optional<Value> CompiledDefault(const Keyword& kw) {
-  if (kw.compiled_default == nullptr) return std::nullopt;
-  auto v = ParseValue(kw, kw.compiled_default);
-  if (!v.ok() || v->action != ParsedValue::kSet) return std::nullopt;  // a test parses them all
-  return std::move(v->value);
+  return {};
 }
 
 }  // namespace mpx

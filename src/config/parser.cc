@@ -1,5 +1,6 @@
 #include "config/parser.h"
 
+#include <optional>
 #include <set>
 
 #include "config/lexer.h"
@@ -40,10 +41,7 @@ constexpr SectionInfo kSections[] = {
     {"multipath", Section::kMultipath, Section::kMultipaths, kInMultipath, true},
     {"device", Section::kBlacklistDevice, Section::kBlacklist, kInBlacklistDevice, true},
     {"device", Section::kBlacklistDevice, Section::kBlacklistExceptions, kInBlacklistDevice, true},
-    // The reference's per-protocol overrides: mpx reads none of their keywords
-    // yet, so the section is skipped (with one warning) rather than having its
-    // lines read as overrides.
-    {"protocol", Section::kProtocol, Section::kOverrides, 0, true},
+    {"protocol", Section::kProtocol, Section::kOverrides, kInProtocol, true},
 };
 
 const SectionInfo* FindSection(Section parent, std::string_view name) {
@@ -71,12 +69,14 @@ struct Sink {
 // same settings; each one is a warning.
 class Parser {
  public:
-  Parser(const ConfigSource& src, Config* config, std::vector<std::string>* warnings)
+  Parser(const ConfigSource& src, Config* config, std::vector<std::string>* warnings,
+         std::set<std::string_view>* deprecations_told)
       : file_(src.name),
         drop_in_(src.drop_in),
         lines_(SplitConfigLines(src.text)),
         config_(config),
-        warnings_(warnings) {}
+        warnings_(warnings),
+        deprecations_told_(deprecations_told) {}
 
   // Error only for a mistake the reference refuses to run with.
   Status Run() {
@@ -119,6 +119,7 @@ class Parser {
   Status OpenSection(const Line& line, const SectionInfo& sub, Sink parent);
   Status ParseEntry(const Line& line, const SectionInfo& sub, Sink parent);
   Status Assign(const Line& line, const Keyword& kw, Sink sink, std::set<std::string>* seen);
+  void WarnSameDevice(const OptionSet& entry, int line);
   void UnknownKeyword(const Line& line, const SectionInfo& info);
 
   std::string file_;
@@ -128,6 +129,7 @@ class Parser {
   bool end_reported_ = false;  // one "not closed" warning per file, as the reference
   Config* config_;
   std::vector<std::string>* warnings_;
+  std::set<std::string_view>* deprecations_told_;  // once a run, as the reference
 };
 
 // Reads a section's lines up to its "}" (or the end of the file).
@@ -145,8 +147,8 @@ Status Parser::ParseBody(const SectionInfo& info, int open_line, Sink sink) {
     } else if (first.kind == Token::kOpen) {
       // The whole line goes, as in the reference: "{" opens a section only after its name.
       Warn(line.number, "invalid keyword \"{\" (no section name before it); line ignored");
-    } else if (info.section != Section::kProtocol) {
-      if (Status s = Statement(line, info, sink, &seen); !s.ok()) return s;
+    } else if (Status s = Statement(line, info, sink, &seen); !s.ok()) {
+      return s;
     }
   }
   if (info.section != Section::kTop && !end_reported_) {
@@ -192,9 +194,6 @@ void Parser::WarnOpening(const Line& line, const SectionInfo& sub, std::set<std:
   } else {
     WarnExtra(line, 2);
   }
-  if (sub.section == Section::kProtocol) {
-    Warn(line.number, "mpx does not support the protocol section; its settings are ignored");
-  }
 }
 
 Status Parser::OpenSection(const Line& line, const SectionInfo& sub, Sink parent) {
@@ -210,8 +209,9 @@ Status Parser::OpenSection(const Line& line, const SectionInfo& sub, Sink parent
     case Section::kDevice:
     case Section::kMultipath:
     case Section::kBlacklistDevice:
+    case Section::kProtocol:
       return ParseEntry(line, sub, parent);
-    default:  // containers, and the skipped protocol section
+    default:  // containers
       return ParseBody(sub, line.number, Sink{});
   }
 }
@@ -230,7 +230,29 @@ Status CheckProductBlacklistVendor(const OptionSet& entry) {
                    v.error().code);
 }
 
-// device, multipath and blacklist device sections: one entry each.
+// The reference merges device sections with the same vendor, product and
+// revision (the later one's settings win) and says so when both are in one
+// file. mpx keeps both (Selection applies the later one first, which comes to
+// the same) and merges them where it prints them.
+void Parser::WarnSameDevice(const OptionSet& entry, int line) {
+  auto field = [](const OptionSet& o, Opt opt) {
+    const Setting* s = o.Get(opt);
+    return s ? std::optional<std::string>(std::get<std::string>(s->value)) : std::nullopt;
+  };
+  for (const DeviceEntry& d : config_->devices) {
+    if (d.where.rfind(file_ + ":", 0) != 0) continue;
+    if (field(d.options, Opt::kVendor) == field(entry, Opt::kVendor) &&
+        field(d.options, Opt::kProduct) == field(entry, Opt::kProduct) &&
+        field(d.options, Opt::kRevision) == field(entry, Opt::kRevision)) {
+      Warn(line, "duplicate device section for " + Q(entry.Text(Opt::kVendor)) + " " +
+                     Q(entry.Text(Opt::kProduct)) + " (also at " + d.where +
+                     "); merged, later settings win");
+      return;
+    }
+  }
+}
+
+// device, multipath, blacklist device and protocol sections: one entry each.
 Status Parser::ParseEntry(const Line& line, const SectionInfo& sub, Sink parent) {
   OptionSet entry;
   if (Status s = ParseBody(sub, line.number, Sink{&entry, nullptr}); !s.ok()) return s;
@@ -242,7 +264,14 @@ Status Parser::ParseEntry(const Line& line, const SectionInfo& sub, Sink parent)
       warnings_->push_back(dev.error().message);  // only "missing vendor or product" gets here
       return {};
     }
+    WarnSameDevice(dev->options, line.number);
     config_->devices.push_back(std::move(dev).value());
+  } else if (sub.section == Section::kProtocol) {
+    if (!entry.Get(Opt::kProtocolType)) {
+      Warn(line.number, "protocol section missing type; ignored");
+      return {};
+    }
+    config_->protocols.push_back({std::move(entry), where});
   } else if (sub.section == Section::kMultipath) {
     if (!entry.Get(Opt::kWwid)) {
       Warn(line.number, "multipath section missing wwid; ignored");
@@ -273,14 +302,21 @@ Status Parser::Assign(const Line& line, const Keyword& kw, Sink sink, std::set<s
     return {};
   }
   WarnExtra(line, 2);
+  if (kw.status != Keyword::kCurrent && deprecations_told_->insert(kw.name).second) {
+    Warn(line.number, kw.status == Keyword::kDeprecatedIgnored
+                          ? "ignoring deprecated option " + Q(name)
+                          : Q(name) + " is deprecated and will be disabled in a future release");
+  }
+  if (kw.status == Keyword::kDeprecatedIgnored) return {};
   const bool list_entry = sink.options == nullptr;  // blacklist entries add up
   if (!list_entry && !seen->insert(name).second) Warn(line.number, "duplicate keyword: " + name);
   // A brace here is the value, as in the reference (`alias_prefix }` sets "}").
   auto parsed = ParseValue(kw, line.tokens[1].text);
   if (!parsed.ok()) {
-    // A bad blacklist regex: the reference refuses to run when it is in
-    // multipath.conf, but drops just that entry in a conf.d file. A bad
-    // product_blacklist fails later, in building the blacklist, from any file.
+    // A bad blacklist regex or reservation_key: the reference refuses to run
+    // when it is in multipath.conf, but drops just that line in a conf.d file.
+    // A bad product_blacklist fails later, in building the blacklist, from any
+    // file.
     if (!drop_in_ || kw.opt == Opt::kProductBlacklist) {
       return Fail(line.number, parsed.error().message);
     }
@@ -321,8 +357,9 @@ std::string JoinLines(const std::vector<std::string>& lines) {
 Result<ParsedConfig> ParseConfig(std::span<const ConfigSource> sources,
                                  const ParseOptions& options) {
   ParsedConfig out;
+  std::set<std::string_view> deprecations_told;
   for (const ConfigSource& src : sources) {
-    Parser p(src, &out.config, &out.warnings);
+    Parser p(src, &out.config, &out.warnings, &deprecations_told);
     if (Status s = p.Run(); !s.ok()) {
       if (!options.strict) return s.error();
       out.warnings.push_back(s.error().message);

@@ -8,10 +8,12 @@
 // it refuses to run only where the reference does, and warns, with file:line,
 // wherever the reference warns. Warnings read "file:line: message".
 //   error   bad regular expression in blacklist or blacklist_exceptions
-//           (devnode, wwid, property, protocol, device vendor/product) in
-//           multipath.conf; any bad product_blacklist, or a bad vendor in a
-//           device with a product_blacklist (the vendor goes into the blacklist)
-//   warning the same bad blacklist regex in a conf.d file: that entry is dropped
+//           (devnode, wwid, property, protocol, device vendor/product), or a
+//           bad reservation_key, in multipath.conf; any bad product_blacklist,
+//           or a bad vendor in a device with a product_blacklist (the vendor
+//           goes into the blacklist)
+//   warning the same bad blacklist regex or reservation_key in a conf.d file:
+//           that line is dropped
 //   warning bad regex in a devices entry (vendor, product, revision): the entry
 //           is kept but never matches (the reference: the same, silently)
 //   warning invalid value (not a number, not one of the names, bad
@@ -39,8 +41,12 @@
 //   warning the same keyword twice in one section, or the same top-level
 //           section twice in one file: the later wins / both count
 //   warning device without vendor or product, multipath without wwid, blacklist
-//           device with neither: the entry is dropped
-//   warning overrides { protocol { } }: skipped (mpx does not support it yet)
+//           device with neither, protocol without type: the entry is dropped
+//   warning two device sections in one file with the same vendor, product and
+//           revision: both count, the later's settings win
+//   warning a deprecated keyword (multipath_dir, config_dir, getuid_callout,
+//           pg_timeout: the line is ignored; bindings_file, wwids_file,
+//           prkeys_file: the value is used), once a run per keyword
 // ParseOptions::strict turns every warning into an error (for a configuration
 // check).
 #pragma once

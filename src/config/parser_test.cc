@@ -30,7 +30,7 @@ int64_t Num(const OptionSet& o, Opt opt) {
 // The value that applies to a map of WWID 36001 on an ACME X device, printed
 // as the reference's `multipath -t` prints it.
 std::string EffectiveText(const Config& c, Opt opt) {
-  Selection s(c, DeviceIdentity{"ACME", "X", "1"}, "36001");
+  Selection s(c, DeviceIdentity{"ACME", "X", "1", "scsi:fcp"}, "36001");
   return FormatValue(KeywordFor(opt), s.Get(opt).value);
 }
 
@@ -596,11 +596,72 @@ const MistakeCase kMistakes[] = {
       "3: unmatched \"}\"; ignored"},
      Opt::kPollingInterval,
      "5"},
-    // The reference's per-protocol overrides: skipped.
+    // Per-protocol overrides: only the three transport timeouts, only for their protocol.
     {"overrides {\n protocol {\n  type scsi:fcp\n  no_path_retry 5\n }\n no_path_retry 3\n}\n",
-     {"2: mpx does not support the protocol section; its settings are ignored"},
+     {"4: invalid keyword in the protocol section: no_path_retry"},
      Opt::kNoPathRetry,
      "3"},
+    {"overrides {\n fast_io_fail_tmo 8\n protocol {\n  type scsi:fcp\n  fast_io_fail_tmo 10\n }\n"
+     " protocol {\n  type scsi:iscsi\n  fast_io_fail_tmo 12\n }\n}\n",
+     {},
+     Opt::kFastIoFailTmo,
+     "10"},
+    {"overrides {\n fast_io_fail_tmo 8\n protocol {\n  type scsi:sas\n  fast_io_fail_tmo 10\n "
+     "}\n}\n",
+     {},
+     Opt::kFastIoFailTmo,
+     "8"},
+    {"overrides {\n protocol {\n  type scsi:fcp\n  dev_loss_tmo 10\n }\n protocol {\n  type "
+     "scsi:fcp\n  dev_loss_tmo 20\n }\n}\n",
+     {},
+     Opt::kDevLossTmo,
+     "20"},
+    {"overrides {\n protocol {\n  dev_loss_tmo 10\n }\n protocol {\n  type fc\n  dev_loss_tmo "
+     "20\n }\n}\n",
+     {"2: protocol section missing type; ignored",
+      "6: invalid value for type: \"fc\" (expected scsi:fcp, scsi:spi, scsi:ssa, scsi:sbp, "
+      "scsi:srp, scsi:iscsi, scsi:sas, scsi:adt, scsi:ata, scsi:unspec, nvme:pcie, nvme:rdma, "
+      "nvme:fc, nvme:tcp, nvme:loop, nvme:apple-nvme, nvme:unspec, ccw, cciss or undef); ignored",
+      "5: protocol section missing type; ignored"},
+     Opt::kDevLossTmo,
+     "\"\""},
+    // Deprecated keywords: told once a run; ignored, or used.
+    {"defaults {\n multipath_dir /lib\n config_dir /etc/x\n multipath_dir /lib\n"
+     " bindings_file /b\n getuid_callout x\n}\ndevices {\n device {\n  vendor ACME\n  product X\n"
+     "  getuid_callout y\n  pg_timeout 5\n }\n}\n",
+     {"2: ignoring deprecated option \"multipath_dir\"",
+      "3: ignoring deprecated option \"config_dir\"",
+      "5: \"bindings_file\" is deprecated and will be disabled in a future release",
+      "6: ignoring deprecated option \"getuid_callout\"",
+      "13: ignoring deprecated option \"pg_timeout\""},
+     Opt::kBindingsFile,
+     "\"/b\""},
+    {"multipaths {\n multipath {\n  wwid 36001\n  getuid_callout x\n }\n}\n",
+     {"4: invalid keyword in the multipath section: getuid_callout"},
+     Opt::kWwid,
+     "\"36001\""},
+    // Derived defaults.
+    {"defaults {\n polling_interval 7\n}\n", {}, Opt::kMaxPollingInterval, "28"},
+    {"defaults {\n max_polling_interval 3\n}\n", {}, Opt::kPollingInterval, "1"},
+    {"defaults {\n max_polling_interval 40\n}\n", {}, Opt::kPollingInterval, "10"},
+    {"defaults {\n polling_interval 0\n}\n", {}, Opt::kMaxPollingInterval, "0"},
+    {"defaults {\n polling_interval 4294967295\n}\n", {}, Opt::kMaxPollingInterval, "4294967295"},
+    {"defaults {\n polling_interval 10\n max_polling_interval 5\n}\n",
+     {},
+     Opt::kPollingInterval,
+     "10"},
+    // The same device twice in one file.
+    {"devices {\n device {\n  vendor ACME\n  product X\n  failback 3\n }\n device {\n  vendor "
+     "ACME\n  product X\n  failback 4\n }\n}\n",
+     {"7: duplicate device section for \"ACME\" \"X\" (also at multipath.conf:2); merged, later "
+      "settings win"},
+     Opt::kFailback,
+     "4"},
+    {"devices {\n device {\n  vendor ACME\n  product X\n  revision 1\n }\n device {\n  vendor "
+     "ACME\n  product X\n  failback 4\n }\n}\n",
+     {},
+     Opt::kFailback,
+     "4"},
     {"defaults {\n protocol {\n  type scsi:fcp\n }\n no_path_retry 3\n}\n",
      {"2: invalid keyword in the defaults section: protocol",
       "3: invalid keyword in the defaults section: type", "5: invalid keyword: no_path_retry",
@@ -755,6 +816,30 @@ TEST_F(ParserTest, Errors) {
       " device {\n  vendor \"A++\"\n }\n}\n");
   EXPECT_TRUE(p.warnings.empty());
   EXPECT_EQ(p.config.blacklist.items.size(), 3u);
+}
+
+// A reservation_key the reference cannot read stops it in multipath.conf; in
+// a conf.d file it drops only that line.
+TEST_F(ParserTest, BadReservationKey) {
+  EXPECT_EQ(Error("defaults {\n reservation_key 0x\n}\n"),
+            "multipath.conf:2: invalid value for reservation_key: \"0x\" (expected file, or up to "
+            "16 hex digits, 0x before them optional, :aptpl after them optional)");
+  EXPECT_EQ(Error("multipaths {\n multipath {\n  wwid 1\n  reservation_key -7\n }\n}\n"),
+            "multipath.conf:4: invalid value for reservation_key: \"-7\" (expected file, or up to "
+            "16 hex digits, 0x before them optional, :aptpl after them optional)");
+  std::vector<ConfigSource> sources = {
+      {"/etc/multipath.conf", "", false},
+      {"/etc/multipath/conf.d/a.conf", "defaults {\n reservation_key 0x\n polling_interval 9\n}\n",
+       true}};
+  auto r = ParseConfig(sources);
+  ASSERT_TRUE(r.ok());
+  EXPECT_EQ(r->warnings,
+            (std::vector<std::string>{
+                "/etc/multipath/conf.d/a.conf:2: invalid value for reservation_key: \"0x\" "
+                "(expected file, or up to 16 hex digits, 0x before them optional, :aptpl after "
+                "them optional); ignored"}));
+  EXPECT_EQ(Num(r->config.defaults, Opt::kPollingInterval), 9);
+  EXPECT_EQ(r->config.defaults.Get(Opt::kReservationKey), nullptr);
 }
 
 TEST_F(ParserTest, SourcesInOrderLaterWins) {

@@ -1,5 +1,8 @@
 #include "config/resolve.h"
 
+#include <algorithm>
+#include <cstdint>
+
 namespace mpx {
 
 std::string_view OriginText(Origin origin) {
@@ -18,10 +21,45 @@ std::string_view OriginText(Origin origin) {
   return "(setting: multipath internal)";
 }
 
+std::optional<Value> EffectiveDefault(Opt opt, const OptionSet& defaults) {
+  auto number = [&](Opt o) -> std::optional<int64_t> {
+    const Setting* s = defaults.Get(o);
+    if (s == nullptr) return std::nullopt;
+    return std::get<int64_t>(s->value);
+  };
+  if (opt == Opt::kPollingInterval) {
+    if (auto max = number(Opt::kMaxPollingInterval)) return std::max<int64_t>(1, *max / 4);
+  } else if (opt == Opt::kMaxPollingInterval) {
+    // Only asked when max_polling_interval is not set: polling_interval's
+    // own default is then not derived.
+    auto polling = number(Opt::kPollingInterval);
+    if (!polling) polling = std::get<int64_t>(*CompiledDefault(KeywordFor(Opt::kPollingInterval)));
+    return std::min<int64_t>(UINT32_MAX, 4 * *polling);
+  }
+  return CompiledDefault(KeywordFor(opt));
+}
+
+namespace {
+
+// The protocol type an entry names, as its text.
+std::string_view TypeName(const ProtocolEntry& p) {
+  const Setting* s = p.options.Get(Opt::kProtocolType);
+  if (s == nullptr) return "";
+  for (const NamedValue& nv : KeywordFor(Opt::kProtocolType).type->names) {
+    if (nv.value == std::get<int64_t>(s->value)) return nv.name;
+  }
+  return "";
+}
+
+}  // namespace
+
 Selection::Selection(const Config& config, const DeviceIdentity& id, std::string_view wwid)
     : config_(config) {
   for (auto it = config.multipaths.rbegin(); it != config.multipaths.rend(); ++it) {
     if (it->options.Text(Opt::kWwid) == wwid) multipaths_.push_back(&*it);
+  }
+  for (auto it = config.protocols.rbegin(); it != config.protocols.rend(); ++it) {
+    if (!id.protocol.empty() && TypeName(*it) == id.protocol) protocols_.push_back(&*it);
   }
   for (const auto* list : {&config.devices, &config.builtin_devices}) {
     for (auto it = list->rbegin(); it != list->rend(); ++it) {
@@ -38,6 +76,12 @@ std::optional<Effective> Selection::Find(Opt opt) const {
       if (const Setting* s = m->options.Get(opt)) return from(s, Origin::kMultipaths);
     }
   }
+  if (kw.scopes & kInProtocol) {
+    // A protocol section is part of overrides; -v3 says so.
+    for (const ProtocolEntry* p : protocols_) {
+      if (const Setting* s = p->options.Get(opt)) return from(s, Origin::kOverrides);
+    }
+  }
   if (kw.scopes & kInOverrides) {
     if (const Setting* s = config_.overrides.Get(opt)) return from(s, Origin::kOverrides);
   }
@@ -49,7 +93,9 @@ std::optional<Effective> Selection::Find(Opt opt) const {
   if (kw.scopes & kInDefaults) {
     if (const Setting* s = config_.defaults.Get(opt)) return from(s, Origin::kDefaults);
   }
-  if (auto v = CompiledDefault(kw)) return Effective{std::move(*v), Origin::kInternal, ""};
+  if (auto v = EffectiveDefault(opt, config_.defaults)) {
+    return Effective{std::move(*v), Origin::kInternal, ""};
+  }
   return std::nullopt;
 }
 

@@ -1,10 +1,12 @@
 // Selection: the effective value of each option for one map (its WWID) and
 // the identity of its paths, and where the value came from.
 //
-// Precedence per option (libmultipath/propsel.c, 0.9.4): the multipaths entry
-// with this WWID > overrides > matching device entries (user entries, later
+// Precedence per option (multipath.conf(5), 0.9.4): the multipaths entry
+// with this WWID > the overrides' protocol sections for the path's protocol
+// (later first) > overrides > matching device entries (user entries, later
 // ones first, then the built-in table, later ones first) > defaults > the
-// compiled-in default. A level counts only if the keyword is allowed there
+// compiled-in default (or one derived from another setting: resolve.cc's
+// EffectiveDefault). A level counts only if the keyword is allowed there
 // (e.g. path_checker is never taken from a multipaths entry). The reference
 // applies all matching device entries, the later one winning per attribute
 // (multipath.conf(5), "devices section"), and merges multipath entries with
@@ -41,21 +43,32 @@ struct Effective {
   }
 };
 
-// What the path reports: SCSI INQUIRY vendor, product (model) and revision.
+// What the path reports: SCSI INQUIRY vendor, product (model) and revision,
+// and its protocol as multipathd shows it ("scsi:fcp", "nvme:tcp", ...; ""
+// when unknown: no protocol section applies then).
 struct DeviceIdentity {
   std::string vendor;
   std::string product;
   std::string revision;
+  std::string protocol;
 };
+
+// The value an option has where no section sets it: its compiled-in default,
+// or, for polling_interval and max_polling_interval, one derived from the
+// other (the reference: max is 4 x polling_interval; a max set alone makes
+// polling_interval max / 4, at least 1). nullopt when it has none.
+std::optional<Value> EffectiveDefault(Opt opt, const OptionSet& defaults);
 
 class Selection {
  public:
   // Keeps a reference to `config`, which must outlive the Selection.
   Selection(const Config& config, const DeviceIdentity& id, std::string_view wwid);
 
-  // The value of `opt` and its origin. For an Opt without a compiled-in
-  // default (vendor, wwid, alias, ...) that nobody set, value is "" and origin
-  // kInternal; use Find() to tell.
+  // The value of `opt` and its origin. Options only in defaults (polling
+  // timing, find_multipaths, ...) are the same for every Selection, so
+  // Selection(config, {}, "") answers them. For an Opt without a default
+  // (vendor, wwid, alias, checker_timeout, dev_loss_tmo, ...) that nobody
+  // set, value is "" and origin kInternal; use Find() for those.
   Effective Get(Opt opt) const;
   // Like Get, but nullopt when no level sets it and there is no compiled default.
   std::optional<Effective> Find(Opt opt) const;
@@ -67,6 +80,7 @@ class Selection {
  private:
   const Config& config_;
   std::vector<const MultipathEntry*> multipaths_;
+  std::vector<const ProtocolEntry*> protocols_;
   std::vector<const DeviceEntry*> devices_;
 };
 

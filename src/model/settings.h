@@ -24,5 +24,15 @@ inline constexpr int64_t kFailbackFollowover = -3;
 // no_path_retry: these, or a number of checker intervals > 0.
 inline constexpr int64_t kNoPathRetryFail = -1;
 inline constexpr int64_t kNoPathRetryQueue = -2;
+// fast_io_fail_tmo and eh_deadline: off, or seconds (0 included).
+inline constexpr int64_t kTmoOff = -1;
+// dev_loss_tmo infinity (2^32 - 1 seconds, as the kernel reads it).
+inline constexpr int64_t kDevLossInfinity = 4294967295;
+// max_fds max: the kernel's default nr_open (the reference reads the host's).
+inline constexpr int64_t kMaxFdsMax = 1048576;
+// The shaky-path options (san_path_err_*, marginal_path_*, delay_*_checks) and
+// ghost_delay store "no" as 0.
+enum class LogCheckerErr : int64_t { kAlways = 1, kOnce };
+enum class MarginalPathgroups : int64_t { kOff = 1, kOn, kFpin };
 
 }  // namespace mpx
