@@ -9,7 +9,7 @@
 #include <vector>
 
 #include "daemon/cli_command.h"
-#include "daemon/frame.h"
+#include "base/frame.h"
 
 namespace {
 

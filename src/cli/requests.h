@@ -37,6 +37,12 @@ struct ListRequest {
   std::vector<std::string> devices;
 };
 
+// multipath -t / -T: the configuration in effect, as multipath.conf text.
+struct ShowConfigRequest {
+  bool present_only = false;  // -T: only the devices and maps present
+  int verbosity = 2;
+};
+
 // multipath -f MAP... / -F
 struct FlushRequest {
   bool all = false;

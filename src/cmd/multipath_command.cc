@@ -3,6 +3,7 @@
 #include "cli/create.h"
 #include "cli/flush.h"
 #include "cli/list.h"
+#include "cli/show_config.h"
 #include "cli/udev_answers.h"
 #include "cli/wwids_cmd.h"
 #include "policy/grouping.h"
@@ -70,6 +71,10 @@ CommandOutput RunMultipath(const MultipathOptions& o, Env& env, const UeventEnv&
                              .devices = o.devices,
                              .uevent = uevent},
                             env);
+    case MultipathMode::kShowConfig:
+    case MultipathMode::kShowPresent:
+      return RunShowConfig(
+          {.present_only = o.mode == MultipathMode::kShowPresent, .verbosity = o.verbosity}, env);
     case MultipathMode::kCreate:
       break;
   }

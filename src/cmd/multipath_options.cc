@@ -9,7 +9,7 @@ namespace {
 
 // The reference's flags that later work adds; refusing them by name is better
 // than misreading them.
-constexpr std::string_view kLaterFlags = "tTD";
+constexpr std::string_view kLaterFlags = "D";
 
 Error Usage(std::string msg) { return MakeError(std::move(msg), EINVAL); }
 
@@ -26,7 +26,8 @@ Status SetNumber(int& out, char flag, std::string_view v, int max) {
 Status SetMode(MultipathOptions& o, MultipathMode m) {
   const bool upgrade = o.mode == MultipathMode::kList && m == MultipathMode::kListCheck;
   if (o.mode != MultipathMode::kCreate && o.mode != m && !upgrade)
-    return Usage("options -l/-ll, -f, -F, -a, -w, -W, -c, -u, -C and -U exclude each other");
+    return Usage(
+        "options -l/-ll, -f, -F, -a, -w, -W, -c, -u, -C, -U, -t and -T exclude each other");
   o.mode = m;
   return {};
 }
@@ -137,6 +138,12 @@ Status ParseShort(MultipathOptions& o, const std::vector<std::string>& args, siz
       case 'U':
         s = SetMode(o, MultipathMode::kUeventUsable);
         break;
+      case 't':
+        s = SetMode(o, MultipathMode::kShowConfig);
+        break;
+      case 'T':
+        s = SetMode(o, MultipathMode::kShowPresent);
+        break;
       case 'l':
         s = SetMode(
             o, o.mode == MultipathMode::kList ? MultipathMode::kListCheck : MultipathMode::kList);
@@ -181,6 +188,7 @@ std::string MultipathUsage() {
          "       multipath -l|-ll [map ...]      multipath -f map [-R n]      multipath -F [-R n]\n"
          "       multipath -a|-w dev|wwid|map   multipath -W\n"
          "       multipath -c dev    multipath -u [dev]    multipath -C map    multipath -U\n"
+         "       multipath -t|-T\n"
          "  (none)      create or reload maps for the paths found (and named)\n"
          "  -d          dry run: show what would change, change nothing\n"
          "  --diff      with -d: the current and wanted table of each map, word by word\n"
@@ -194,6 +202,8 @@ std::string MultipathUsage() {
          "  -c dev      is dev a multipath path? (DM_MULTIPATH_DEVICE_PATH; exit 0 yes, 1 no)\n"
          "  -u [dev]    the same for udev rules: the device of the udev event, exit 0\n"
          "  -C map      has the map a usable path? (exit 0 yes, 1 no); -U: udev's device\n"
+         "  -t          the configuration in effect, built-in hardware table included\n"
+         "  -T          the same, limited to the devices and maps present\n"
          "  -b file     bindings file (default /etc/multipath/bindings)\n"
          "  -q          keep queue_if_no_path although multipathd is not running\n"
          "  -p policy   grouping: failover multibus group_by_serial group_by_prio "

@@ -23,6 +23,8 @@ enum class MultipathMode {
   kUeventPath,    // -u: the same for the device of the udev event
   kUsablePaths,   // -C map: has it a usable path?
   kUeventUsable,  // -U: the same for the device of the udev event
+  kShowConfig,    // -t: the configuration in effect
+  kShowPresent,   // -T: the same, limited to the devices and maps present
 };
 
 struct MultipathOptions {

@@ -33,10 +33,14 @@ TEST(MultipathOptionsTest, ErrorsNameTheWord) {
       {{"-v", "9"}, "-v needs a number 0-3, not \"9\""},
       {{"-v"}, "option -v needs a value"},
       {{"-vx"}, "-v needs a number 0-3, not \"x\""},
-      {{"-T"}, "option -T is not implemented yet"},
-      {{"-l", "-a"}, "options -l/-ll, -f, -F, -a, -w, -W, -c, -u, -C and -U exclude each other"},
+      {{"-D"}, "option -D is not implemented yet"},
+      {{"-l", "-a"},
+       "options -l/-ll, -f, -F, -a, -w, -W, -c, -u, -C, -U, -t and -T exclude each other"},
+      {{"-t", "-T"},
+       "options -l/-ll, -f, -F, -a, -w, -W, -c, -u, -C, -U, -t and -T exclude each other"},
       {{"-p", "roundrobin"}, "-p needs a path grouping policy, not \"roundrobin\""},
-      {{"-l", "-F"}, "options -l/-ll, -f, -F, -a, -w, -W, -c, -u, -C and -U exclude each other"},
+      {{"-l", "-F"},
+       "options -l/-ll, -f, -F, -a, -w, -W, -c, -u, -C, -U, -t and -T exclude each other"},
       {{"--diff"}, "--diff needs -d"},
       {{"-R", "x"}, "-R needs a number 0-1000, not \"x\""},
       {{"--sysfs"}, "--sysfs needs a directory"},
@@ -64,6 +68,8 @@ TEST(MultipathOptionsTest, ModesAndFlags) {
   EXPECT_TRUE(c->force_reload && c->dry_run && c->ignore_wwids && c->bindings_read_only &&
               c->allow_queueing);
   EXPECT_EQ(c->grouping_policy, "multibus");
+  EXPECT_EQ(ParseMultipathOptions({"-t"})->mode, MultipathMode::kShowConfig);
+  EXPECT_EQ(ParseMultipathOptions({"-v0", "-T"})->mode, MultipathMode::kShowPresent);
   EXPECT_EQ(c->bindings_file, "/tmp/b");
 }
 

@@ -112,8 +112,8 @@ std::string FirstDifference(const std::string& want, const std::string& got) {
 // (record_print.sh): mpx prints the same text.
 TEST(PrinterTest, PrintsWhatTheReferencePrints) {
   const std::string dir = std::string(MPX_SOURCE_DIR) + "/tests/reference/print/";
-  for (const char* name :
-       {"empty", "defaults", "defaults2", "devices", "overrides", "multipaths", "blacklists"}) {
+  for (const char* name : {"empty", "defaults", "defaults2", "devices", "overrides", "multipaths",
+                           "blacklists", "quoting"}) {
     std::string want = ReadFile(dir + name + ".t");
     ASSERT_FALSE(want.empty()) << name;
     EXPECT_EQ(FirstDifference(want, PrintLikeMultipathT(ReadFile(dir + name + ".conf"))), "")
@@ -124,8 +124,8 @@ TEST(PrinterTest, PrintsWhatTheReferencePrints) {
 // `multipath -t` output is a configuration that prints as itself.
 TEST(PrinterTest, PrintedConfigPrintsTheSame) {
   const std::string dir = std::string(MPX_SOURCE_DIR) + "/tests/reference/print/";
-  for (const char* name :
-       {"empty", "defaults", "defaults2", "devices", "overrides", "multipaths", "blacklists"}) {
+  for (const char* name : {"empty", "defaults", "defaults2", "devices", "overrides", "multipaths",
+                           "blacklists", "quoting"}) {
     std::string once = PrintLikeMultipathT(ReadFile(dir + name + ".conf"));
     auto again = ParseConfig(once, "printed");
     ASSERT_TRUE(again.ok()) << name << ": " << again.error().message;

@@ -1,7 +1,7 @@
 #include "engine/check.h"
 
 #include "base/thread_pool.h"
-#include "checker/tur.h"
+#include "checker/checker.h"
 #include "discovery/discover.h"
 
 namespace mpx {
@@ -11,7 +11,9 @@ void CheckPath(ScsiIo& io, const MapConfig& mc, Path& p) {
     p.checker_state = PathState::kDown;
     p.checker_message = p.dev + ": sysfs state " + p.sysfs_state;
   } else {
-    p.checker_state = RunTurChecker(io, p.devnode, &p.checker_message);
+    CheckResult r = RunChecker("tur", io, p.devnode, std::chrono::seconds(30));
+    p.checker_state = r.state;
+    p.checker_message = r.state == PathState::kUp ? "" : p.dev + ": " + r.message;
   }
   Prioritize(mc.detect_prio ? DetectPrio(p, mc.prio) : mc.prio, io, p);
 }

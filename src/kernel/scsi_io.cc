@@ -10,12 +10,12 @@
 #include <span>
 
 #include "base/unique_fd.h"
+#include "kernel/direct_read.h"
 
 namespace mpx {
 namespace {
 
 constexpr uint8_t kInquiry = 0x12;
-constexpr uint8_t kTestUnitReady = 0x00;
 constexpr size_t kMaxVpd = 4096;
 
 std::string StatusText(const ScsiReply& r) {
@@ -26,10 +26,12 @@ std::string StatusText(const ScsiReply& r) {
   return buf;
 }
 
-// Sends one command to `devnode`, reading into `data` (may be empty).
-// `what` names the command in errors. `*received` gets the bytes transferred.
-Result<ScsiReply> Send(const std::string& devnode, std::span<uint8_t> cdb, std::span<uint8_t> data,
-                       unsigned timeout_ms, const char* what, size_t* received) {
+// Sends one command to `devnode`: reads into `in` or writes `out` (either
+// may be empty). `what` names the command in errors. `*received` gets the
+// bytes transferred into `in` (the residual count honoured).
+Result<ScsiReply> Send(const std::string& devnode, std::span<const uint8_t> cdb,
+                       std::span<uint8_t> in, std::span<const uint8_t> out, unsigned timeout_ms,
+                       const std::string& what, size_t* received) {
   UniqueFd fd(::open(devnode.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC));
   if (!fd.valid()) {
     int err = errno;
@@ -38,14 +40,22 @@ Result<ScsiReply> Send(const std::string& devnode, std::span<uint8_t> cdb, std::
   uint8_t sense[32] = {};
   sg_io_hdr h{};
   h.interface_id = 'S';
-  h.dxfer_direction = data.empty() ? SG_DXFER_NONE : SG_DXFER_FROM_DEV;
   h.cmd_len = static_cast<unsigned char>(cdb.size());
   h.mx_sb_len = sizeof sense;
-  h.dxfer_len = static_cast<unsigned>(data.size());
-  h.dxferp = data.empty() ? nullptr : data.data();
-  h.cmdp = cdb.data();
+  if (!in.empty()) {
+    h.dxfer_direction = SG_DXFER_FROM_DEV;
+    h.dxfer_len = static_cast<unsigned>(in.size());
+    h.dxferp = in.data();
+  } else if (!out.empty()) {
+    h.dxfer_direction = SG_DXFER_TO_DEV;
+    h.dxfer_len = static_cast<unsigned>(out.size());
+    h.dxferp = const_cast<uint8_t*>(out.data());  // the kernel only reads it
+  } else {
+    h.dxfer_direction = SG_DXFER_NONE;
+  }
+  h.cmdp = const_cast<uint8_t*>(cdb.data());  // the kernel only reads it
   h.sbp = sense;
-  h.timeout = timeout_ms;
+  h.timeout = timeout_ms > 0 ? timeout_ms : 1;  // 0 would mean the driver's default
   if (::ioctl(fd.get(), SG_IO, &h) < 0) {
     int err = errno;
     return MakeError(devnode + ": SG_IO " + what + ": " + std::strerror(err), err);
@@ -55,18 +65,49 @@ Result<ScsiReply> Send(const std::string& devnode, std::span<uint8_t> cdb, std::
   r.host_status = h.host_status;
   r.driver_status = h.driver_status;
   r.sense.assign(sense, sense + h.sb_len_wr);
+  r.elapsed = std::chrono::milliseconds(h.duration);
   if (received != nullptr) {
-    int got = static_cast<int>(data.size()) - h.resid;
+    int got = static_cast<int>(in.size()) - h.resid;
     *received = got > 0 ? static_cast<size_t>(got) : 0;
   }
   return r;
 }
 
+std::string CommandName(std::span<const uint8_t> cdb) {
+  char buf[48];
+  if (cdb.size() >= 3 && cdb[0] == kInquiry && (cdb[1] & 1) != 0) {
+    std::snprintf(buf, sizeof buf, "INQUIRY VPD page 0x%02x", cdb[2]);
+  } else {
+    std::snprintf(buf, sizeof buf, "opcode 0x%02x", cdb.empty() ? 0 : cdb[0]);
+  }
+  return buf;
+}
+
 }  // namespace
 
+SgIo::SgIo(unsigned timeout_ms)
+    : timeout_ms_(timeout_ms), reads_(std::make_shared<DirectReads>()) {}
+
+Result<ScsiReply> SgIo::Execute(const std::string& devnode, const ScsiCommand& cmd) {
+  if (cmd.cdb.empty() || cmd.cdb.size() > 16 || cmd.data_in > (1u << 20) ||
+      (cmd.data_in > 0 && !cmd.data_out.empty())) {
+    return MakeError(devnode + ": invalid SCSI command", EINVAL);
+  }
+  std::vector<uint8_t> buf(cmd.data_in);
+  size_t got = 0;
+  auto r = Send(devnode, cmd.cdb, buf, cmd.data_out, cmd.timeout_ms, CommandName(cmd.cdb), &got);
+  if (!r.ok()) return r;
+  buf.resize(got);
+  r->data = std::move(buf);
+  return r;
+}
+
 Result<ScsiReply> SgIo::TestUnitReady(const std::string& devnode) {
-  uint8_t cdb[6] = {kTestUnitReady, 0, 0, 0, 0, 0};
-  return Send(devnode, cdb, {}, timeout_ms_, "TEST UNIT READY", nullptr);
+  return Execute(devnode, ScsiCommand{std::vector<uint8_t>(6, 0), 0, {}, timeout_ms_});
+}
+
+Result<BlockRead> SgIo::ReadFirstBlock(const std::string& devnode, unsigned timeout_ms) {
+  return reads_->Read(devnode, timeout_ms);
 }
 
 Result<std::vector<uint8_t>> SgIo::InquiryVpd(const std::string& devnode, uint8_t page) {
@@ -74,12 +115,11 @@ Result<std::vector<uint8_t>> SgIo::InquiryVpd(const std::string& devnode, uint8_
   uint8_t cdb[6] = {
       kInquiry, 1, page, static_cast<uint8_t>(kMaxVpd >> 8), static_cast<uint8_t>(kMaxVpd & 0xff),
       0};
-  char what[32];
-  std::snprintf(what, sizeof what, "INQUIRY VPD page 0x%02x", page);
+  const std::string what = CommandName(cdb);
   size_t got = 0;
-  auto r = Send(devnode, cdb, buf, timeout_ms_, what, &got);
+  auto r = Send(devnode, cdb, buf, {}, timeout_ms_, what, &got);
   if (!r.ok()) return r.error();
-  if (r->status != 0 || r->host_status != 0 || r->driver_status != 0) {
+  if (!r->good()) {
     return MakeError(devnode + ": " + what + " failed: " + StatusText(r.value()), EIO);
   }
   buf.resize(got);
@@ -103,9 +143,9 @@ Result<std::vector<uint8_t>> SgIo::ReportTargetPortGroups(const std::string& dev
                        0,
                        0};
     size_t got = 0;
-    auto r = Send(devnode, cdb, buf, timeout_ms_, "REPORT TARGET PORT GROUPS", &got);
+    auto r = Send(devnode, cdb, buf, {}, timeout_ms_, "REPORT TARGET PORT GROUPS", &got);
     if (!r.ok()) return r.error();
-    if (r->status != 0 || r->host_status != 0 || r->driver_status != 0) {
+    if (!r->good()) {
       return MakeError(devnode + ": REPORT TARGET PORT GROUPS failed: " + StatusText(r.value()),
                        EIO);
     }

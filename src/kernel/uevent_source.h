@@ -5,7 +5,9 @@
 // SEQNUM, DM_ACTION, DM_PATH, DM_NAME, DM_UUID, ...).
 #pragma once
 
+#include <map>
 #include <memory>
+#include <string>
 #include <vector>
 
 #include "base/result.h"
@@ -23,7 +25,15 @@ class UeventSource {
   virtual std::vector<Uevent> Receive() = 0;
   // "udev" or "kernel": where the events come from.
   virtual const char* origin() const = 0;
+  // Whether events were lost since the last call (the socket's buffer
+  // overflowed in a burst); the daemon cannot know which, so it rescans.
+  virtual bool TakeLostEvents() = 0;
 };
+
+// A uevent from its properties (as udev or the kernel sent them): the kernel
+// name is DEVPATH's last component (udev's DEVNAME is "/dev/sdb", the
+// kernel's "sdb"); numbers that do not parse are 0. Pure.
+Uevent UeventFromProperties(std::map<std::string, std::string> props);
 
 // The udev source when udevd runs (/run/udev/control exists), else the
 // kernel's netlink source.

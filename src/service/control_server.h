@@ -20,7 +20,7 @@
 #include "base/result.h"
 #include "base/unique_fd.h"
 #include "daemon/cli_command.h"
-#include "daemon/frame.h"
+#include "base/frame.h"
 #include "kernel/event_loop.h"
 
 namespace mpx {

@@ -1,4 +1,4 @@
-#include "daemon/frame.h"
+#include "base/frame.h"
 
 #include <cerrno>
 #include <cstring>

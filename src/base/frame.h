@@ -1,6 +1,8 @@
 // The multipathd socket's framing, as the reference's client and daemon use
 // it: each message is its length as a native size_t, then that many bytes
 // (the text and a terminating NUL). Pure: the socket code feeds bytes in.
+// Here in base because both sides use it: the daemon (src/daemon) and the
+// client (kernel/unix_socket.h), which sit in different layers.
 #pragma once
 
 #include <cstddef>

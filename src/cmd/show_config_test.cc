@@ -1,0 +1,99 @@
+// multipath -t and -T over the synthetic SAN (vendor "Linux", product
+// "scsi_debug"), a fake device-mapper and temporary config files.
+#include <gtest/gtest.h>
+
+#include "cmd/command_test_fixture.h"
+
+namespace mpx {
+namespace {
+
+const std::string W1 = testing::Naa6Wwid(1), W2 = testing::Naa6Wwid(2), W3 = testing::Naa6Wwid(3);
+
+using ShowConfigTest = MultipathCommandTest;
+
+TEST_F(ShowConfigTest, PrintsTheMergedConfigurationAsMultipathDoes) {
+  Config("defaults {\n polling_interval 10\n force_sync no\n bogus 1\n}\n");
+  Ran r = Run({"-t"});
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  const std::string head =
+      "defaults {\n\tverbosity 2\n\tpolling_interval 10\n\tmax_polling_interval 40\n\treas";
+  EXPECT_EQ(r.out.substr(0, head.size()), head);
+  // multipath checks paths one at a time and never retriggers: so it prints.
+  EXPECT_NE(r.out.find("\tforce_sync \"yes\"\n"), std::string::npos);
+  EXPECT_NE(r.out.find("\tretrigger_tries 0\n"), std::string::npos);
+  EXPECT_NE(r.out.find("\t\tvendor \"3PARdata\"\n\t\tproduct \"VV\"\n"), std::string::npos);
+  const std::string tail = "overrides {\n}\n";
+  ASSERT_GE(r.out.size(), tail.size());
+  EXPECT_EQ(r.out.substr(r.out.size() - tail.size()), tail);
+  // The configuration's warnings, as every command that reads it.
+  EXPECT_NE(r.err.find("multipath.conf:4: invalid keyword in the defaults section: bogus"),
+            std::string::npos)
+      << r.err;
+}
+
+TEST_F(ShowConfigTest, ARefusedConfigurationPrintsNothing) {
+  Config("defaults {\n reservation_key 0x\n}\n");
+  Ran r = Run({"-t"});
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_EQ(r.out, "");
+  EXPECT_NE(r.err.find("multipath.conf:2: invalid value for reservation_key: \"0x\""),
+            std::string::npos)
+      << r.err;
+}
+
+TEST_F(ShowConfigTest, PresentOnlyLimitsDevicesAndMultipaths) {
+  Config(
+      "defaults {\n find_multipaths greedy\n}\n"
+      "devices {\n device {\n  vendor Linux\n  product scsi_debug\n  no_path_retry 3\n }\n"
+      " device {\n  vendor ACME\n  product X\n }\n}\n"
+      "multipaths {\n multipath {\n  wwid " +
+      W2 + "\n  alias db\n }\n multipath {\n  wwid 3600absent\n }\n}\n");
+  ASSERT_EQ(Run({}).exit_code, 0);  // creates the three maps
+  Ran r = Run({"-T"});
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  size_t devices = r.out.find("devices {\n");
+  ASSERT_NE(devices, std::string::npos);
+  EXPECT_EQ(r.out.substr(devices),
+            "devices {\n"
+            "\tdevice {\n"
+            "\t\tvendor \"Linux\"\n"
+            "\t\tproduct \"scsi_debug\"\n"
+            "\t\tno_path_retry 3\n"
+            "\t}\n"
+            "}\n"
+            "overrides {\n"
+            "}\n"
+            "multipaths {\n"
+            "\tmultipath {\n"
+            "\t\twwid \"" +
+                W2 +
+                "\"\n"
+                "\t\talias \"db\"\n"
+                "\t}\n"
+                "\tmultipath {\n"
+                "\t\twwid \"" +
+                W1 +
+                "\"\n"
+                "\t}\n"
+                "\tmultipath {\n"
+                "\t\twwid \"" +
+                W3 +
+                "\"\n"
+                "\t}\n"
+                "}\n");
+  // The blacklist keeps every built-in entry's product_blacklist.
+  EXPECT_NE(r.out.find("\t\tvendor \"SGI\"\n\t\tproduct \"Universal Xport\"\n"), std::string::npos);
+}
+
+TEST_F(ShowConfigTest, PresentOnlyNeedsDeviceMapper) {
+  DmAvailability none;
+  none.absence = DmAbsence::kNoDriver;
+  dm_.SetAvailability(none);
+  Ran r = Run({"-T"});
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_EQ(r.out, "");
+  EXPECT_EQ(Run({"-t"}).exit_code, 0);  // -t reads only files
+}
+
+}  // namespace
+}  // namespace mpx
