@@ -13,7 +13,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 configs=("$@")
 ((${#configs[@]})) || configs=(release-gcc dpkg-gcc release-clang)
-programs=(multipath devmap_name)
+programs=(multipath multipathd devmap_name)
 
 build() {  # build NAME CMAKE_ARGS...
   local name=$1 dir=build-pkg-$1
@@ -27,7 +27,7 @@ for c in "${configs[@]}"; do
   targets=("${programs[@]}")
   case "$c" in
   release-gcc)
-    targets=("${programs[@]}" mpx_daemon mpx_testing)
+    targets=("${programs[@]}" mpx_testing)
     CXX=g++ build "$c" -DCMAKE_BUILD_TYPE=Release -DMPX_LAYER_CHECK=ON ;;
   dpkg-gcc)
     CXX=g++ CXXFLAGS="$(dpkg-buildflags --get CXXFLAGS) $(dpkg-buildflags --get CPPFLAGS)" \
