@@ -8,8 +8,8 @@
 #include <string>
 #include <vector>
 
-#include "daemon/cli_command.h"
 #include "base/frame.h"
+#include "daemon/cli_command.h"
 
 namespace {
 

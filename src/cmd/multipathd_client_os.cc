@@ -45,7 +45,8 @@ class LibeditEditor : public LineEditor {
     // Scripts piping commands in should not fill the user's history.
     if (::isatty(STDIN_FILENO) == 1) {
       const char* home = std::getenv("HOME");  // NOLINT(concurrency-mt-unsafe): one thread
-      if (home != nullptr && *home != '\0') history_file_ = std::string(home) + "/.multipath_history";
+      if (home != nullptr && *home != '\0')
+        history_file_ = std::string(home) + "/.multipath_history";
     }
     if (!history_file_.empty()) (void)read_history(history_file_.c_str());
   }

@@ -61,16 +61,16 @@ class FakeEditor : public LineEditor {
 class MultipathdClientTest : public ::testing::Test {
  protected:
   int Run(const MultipathdOptions& o, FakeEditor* editor = nullptr, bool terminal = true) {
-    ClientIo io{.connect = [this]() -> Result<std::unique_ptr<MultipathdConnection>> {
-                  if (!daemon_.listening) return MakeError("connect", ECONNREFUSED);
-                  ++daemon_.connections;
-                  return std::unique_ptr<MultipathdConnection>(
-                      std::make_unique<FakeConnection>(&daemon_));
-                },
-                .editor = editor,
-                .out = &out_,
-                .err = &err_,
-                .out_is_terminal = terminal};
+    ClientIo io{
+        .connect = [this]() -> Result<std::unique_ptr<MultipathdConnection>> {
+          if (!daemon_.listening) return MakeError("connect", ECONNREFUSED);
+          ++daemon_.connections;
+          return std::unique_ptr<MultipathdConnection>(std::make_unique<FakeConnection>(&daemon_));
+        },
+        .editor = editor,
+        .out = &out_,
+        .err = &err_,
+        .out_is_terminal = terminal};
     return RunMultipathdClient(o, kDefaultUxsockTimeoutMs, io);
   }
   static MultipathdOptions Command(const std::string& text) {
@@ -97,12 +97,8 @@ TEST_F(MultipathdClientTest, ExitCodesAsTheReference094) {
     std::string reply;
     int code;
   } cases[] = {
-      {"ok\n", 0},
-      {"fail\n", 1},
-      {"fail\nreason\n", 0},  // 0.9.4 compares the whole reply
-      {"fail", 0},
-      {"timeout\n", 0},
-      {"", 0},
+      {"ok\n", 0}, {"fail\n", 1},    {"fail\nreason\n", 0},  // 0.9.4 compares the whole reply
+      {"fail", 0}, {"timeout\n", 0}, {"", 0},
   };
   for (const Case& c : cases) {
     FakeDaemon fresh;

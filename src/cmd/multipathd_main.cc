@@ -50,8 +50,8 @@ int main(int argc, char** argv) {
   mpx::ServiceOptions service;
   service.foreground = options->foreground;
   service.timestamps = options->timestamps;
-  service.verbosity = options->verbosity.value_or(
-      static_cast<int>(ConfiguredInt(parsed, mpx::Opt::kVerbosity, 2)));
+  service.verbosity =
+      options->verbosity.value_or(static_cast<int>(ConfiguredInt(parsed, mpx::Opt::kVerbosity, 2)));
   service.bindings_read_only = options->bindings_read_only;
   return mpx::RunMultipathd(service);
 }

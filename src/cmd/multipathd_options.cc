@@ -41,7 +41,7 @@ Result<std::string> CommandFromWords(const std::vector<std::string>& words) {
 struct Parser {
   const std::vector<std::string>& args;
   MultipathdOptions o;
-  bool k = false;                  // -k seen; the last one counts
+  bool k = false;                    // -k seen; the last one counts
   std::optional<std::string> k_arg;  // its attached argument
   std::vector<std::string> words;
 
@@ -52,11 +52,21 @@ struct Parser {
       const char c = a[j];
       const std::string rest = a.substr(j + 1);
       switch (c) {
-        case 'd': o.foreground = true; break;
-        case 's': o.timestamps = false; break;
-        case 'B': o.bindings_read_only = true; break;
-        case 'n': o.ignored_n = true; break;
-        case 'w': o.poll_dmevents = false; break;
+        case 'd':
+          o.foreground = true;
+          break;
+        case 's':
+          o.timestamps = false;
+          break;
+        case 'B':
+          o.bindings_read_only = true;
+          break;
+        case 'n':
+          o.ignored_n = true;
+          break;
+        case 'w':
+          o.poll_dmevents = false;
+          break;
         case 'k':  // an optional argument: only when attached
           k = true;
           k_arg = rest.empty() ? std::nullopt : std::optional<std::string>(rest);

@@ -43,7 +43,7 @@ TEST(MultipathdOptionsTest, WordsAreOneCommandAsTheReferenceSendsIt) {
   } cases[] = {
       {{"show", "paths"}, "show paths \n"},
       {{"show", "paths", "format", "%d %w"}, "show paths format \"%d %w\" \n"},
-      {{"show", "maps", "-v3"}, "show maps \n"},  // options anywhere
+      {{"show", "maps", "-v3"}, "show maps \n"},   // options anywhere
       {{"-d", "show", "--", "-x"}, "show -x \n"},  // "--" ends them
       {{"show", "-"}, "show - \n"},                // "-" is a word
       {{"a\"b"}, "a\"b \n"},

@@ -96,8 +96,8 @@ std::vector<int> ListenFds() {
       if (::fcntl(fd, F_SETFD, FD_CLOEXEC) == 0) fds.push_back(fd);
     }
   }
-  ::unsetenv("LISTEN_PID");  // NOLINT(concurrency-mt-unsafe): start-up, one thread
-  ::unsetenv("LISTEN_FDS");  // NOLINT(concurrency-mt-unsafe)
+  ::unsetenv("LISTEN_PID");      // NOLINT(concurrency-mt-unsafe): start-up, one thread
+  ::unsetenv("LISTEN_FDS");      // NOLINT(concurrency-mt-unsafe)
   ::unsetenv("LISTEN_FDNAMES");  // NOLINT(concurrency-mt-unsafe)
   return fds;
 }

@@ -78,8 +78,8 @@ TEST(SdNotifyTest, WithoutNotifySocketIsQuietlyOk) {
 
 TEST(SdNotifyTest, SendsTheStateToAnAbstractSocket) {
   std::random_device rd;
-  std::string where = "@/mpx-test/notify-" + std::to_string(::getpid()) + "-" +
-                      std::to_string(rd());
+  std::string where =
+      "@/mpx-test/notify-" + std::to_string(::getpid()) + "-" + std::to_string(rd());
   UniqueFd sock = BindDatagram(where);
   ScopedEnv env("NOTIFY_SOCKET", where);
   Status s = SdNotify("READY=1\nSTATUS=up");

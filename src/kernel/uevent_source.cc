@@ -123,8 +123,7 @@ Result<std::unique_ptr<UeventSource>> OpenUeventSource() {
   if (!u) return UdevError("udev_new");
   MonitorPtr m(udev_monitor_new_from_netlink(u.get(), origin));
   if (!m) return UdevError(std::string("netlink \"") + origin + "\"");
-  if (int rc = udev_monitor_filter_add_match_subsystem_devtype(m.get(), "block", nullptr);
-      rc < 0) {
+  if (int rc = udev_monitor_filter_add_match_subsystem_devtype(m.get(), "block", nullptr); rc < 0) {
     errno = -rc;
     return UdevError("filter");
   }

@@ -109,7 +109,8 @@ Status SendFrame(int fd, std::string_view text) {
 }
 
 Result<std::string> ReceiveFrame(int fd, int timeout_ms, size_t max_bytes) {
-  const Deadline deadline = std::chrono::steady_clock::now() + std::chrono::milliseconds(timeout_ms);
+  const Deadline deadline =
+      std::chrono::steady_clock::now() + std::chrono::milliseconds(timeout_ms);
   FrameReader reader(max_bytes);
   std::vector<std::string> frames;
   std::vector<char> buf(size_t{64} * 1024);
@@ -125,8 +126,7 @@ Result<std::string> ReceiveFrame(int fd, int timeout_ms, size_t max_bytes) {
   return std::move(frames.front());
 }
 
-Result<std::string> SendCommand(const std::string& name, std::string_view command,
-                                int timeout_ms) {
+Result<std::string> SendCommand(const std::string& name, std::string_view command, int timeout_ms) {
   auto fd = ConnectAbstract(name);
   if (!fd.ok()) return fd.error();
   if (Status s = SendFrame(fd->get(), command); !s.ok()) return s.error();

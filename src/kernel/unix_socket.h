@@ -34,8 +34,7 @@ Result<PeerCredentials> PeerOf(int fd);
 // `timeout_ms` for it (the reference's uxsock_timeout, 4000 by default).
 // ECONNREFUSED/ENOENT when no daemon listens; ETIMEDOUT when it does not answer.
 // The reply is at most kMaxReplyBytes.
-Result<std::string> SendCommand(const std::string& name, std::string_view command,
-                                int timeout_ms);
+Result<std::string> SendCommand(const std::string& name, std::string_view command, int timeout_ms);
 
 // The steps of SendCommand, for a client that keeps one connection for many
 // commands (the interactive `multipathd -k`, as the reference's).

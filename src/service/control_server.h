@@ -17,10 +17,10 @@
 #include <string>
 #include <thread>
 
+#include "base/frame.h"
 #include "base/result.h"
 #include "base/unique_fd.h"
 #include "daemon/cli_command.h"
-#include "base/frame.h"
 #include "kernel/event_loop.h"
 
 namespace mpx {

@@ -1,0 +1,200 @@
+#!/bin/bash
+# Guest side of tests/lab/daemon.sh: mpx's multipathd on scsi_debug paths
+# (2 hosts x 2 LUNs: host 0 ALUA active/optimized, host 1 non-optimized).
+#  1. The reference 0.9.4 multipathd and mpx's, each started on the same
+#     paths from no maps: the same dm tables, the same answers to read-only
+#     commands, the same path states after a path goes offline and returns.
+#  2. mpx only: I/O through a map never fails while its paths fail in turn
+#     (written data reads back intact); hot removal and re-scan of a path;
+#     the action commands; non-root clients may show but not act; a second
+#     daemon is refused; SIGTERM stops the daemon and leaves the maps.
+# Prints "ok ..."/"FAIL ..." lines; exits 1 on any FAIL. Files in $MPX_LAB_OUT.
+set -u
+[[ -d /run/mpx-lab/ctl ]] || { echo "$0: run this inside the lab guest" >&2; exit 2; }
+root=$(cd "$(dirname "$0")/../.." && pwd)
+bin=${MPX_BUILD_DIR:-$root/build}/bin
+out=${MPX_LAB_OUT:?}
+fail=0
+mkdir -p /etc/multipath
+
+check() {  # check CONDITION_RESULT WHAT  (CONDITION_RESULT 1 = ok)
+  if [[ $1 == 1 ]]; then echo "ok $2"; else echo "FAIL $2"; fail=1; fi
+}
+check_rc() { check "$([[ $1 == 0 ]] && echo 1)" "$2"; }  # check_rc STATUS WHAT
+# wait_for SECONDS COMMAND...: polls COMMAND every 0.2 s; its status.
+wait_for() {
+  local deadline=$((SECONDS + $1))
+  shift
+  until "$@" >/dev/null 2>&1; do
+    ((SECONDS >= deadline)) && return 1
+    sleep 0.2
+  done
+}
+# The path at host index $1, LUN $2 (sd names follow probe order).
+sd_at() {
+  local hosts b hctl
+  hosts=($(for b in /sys/block/sd*; do basename "$(readlink -f "$b/device")"; done | cut -d: -f1 | sort -un))
+  for b in /sys/block/sd*; do
+    hctl=$(basename "$(readlink -f "$b/device")")
+    if [[ ${hctl%%:*} == "${hosts[$1]}" && ${hctl##*:} == "$2" ]]; then basename "$b"; return; fi
+  done
+}
+devt() { cat "/sys/block/$1/dev"; }
+# Is path $2 (sdX) in state $3 (A or F) in map $1's kernel status?
+dm_path_is() { dmsetup status "$1" | grep -q " $(devt "$2") $3 "; }
+
+printf 'defaults {\n\tuser_friendly_names yes\n\tfind_multipaths greedy\n\tpolling_interval 2\n}\n' \
+  >/etc/multipath.conf
+P00=$(sd_at 0 0) P10=$(sd_at 1 0) P01=$(sd_at 0 1) P11=$(sd_at 1 1)
+echo "paths: LUN 0 $P00 $P10, LUN 1 $P01 $P11"
+
+# ---- 1. side by side with the reference ----------------------------------
+readonly_cmds=(
+  "show topology"
+  'show paths format "%d %w %D %t %T %o %p %s %m %N"'
+  'show maps format "%n %w %d %N %Q %x %s %v %p %e"'
+  "show maps json"
+  "show map mpatha topology"
+  "show status"
+)
+# run_daemon TOOL MULTIPATHD MULTIPATHD_CLIENT: start, compare, fail, stop.
+run_daemon() {
+  local tool=$1 daemon=$2 client=$3 d="$out/$1" i
+  mkdir -p "$d"
+  rm -f /etc/multipath/bindings /etc/multipath/wwids
+  "$daemon" -d -s -v3 >"$d/daemon.log" 2>&1 &
+  local pid=$!
+  wait_for 60 "$client" show daemon
+  wait_for 60 dmsetup status mpathb
+  sleep 3  # one more round of checks: every path has its state and priority
+  dmsetup table | sort >"$d/table.start"
+  for i in "${!readonly_cmds[@]}"; do
+    "$client" -k"${readonly_cmds[$i]}" >"$d/cmd$i.out" 2>&1
+    echo $? >"$d/cmd$i.rc"
+  done
+  echo offline >"/sys/block/$P00/device/state"
+  wait_for 60 dm_path_is mpatha "$P00" F
+  check_rc "$?" "$tool: the offline path $P00 is failed in mpatha"
+  wait_for 30 bash -c "'$client' show paths | grep -q '$P00 .*failed faulty offline'"
+  "$client" -k'show paths format "%d %t %T %o"' | sort >"$d/paths.offline"
+  echo running >"/sys/block/$P00/device/state"
+  wait_for 60 dm_path_is mpatha "$P00" A
+  check_rc "$?" "$tool: $P00 is reinstated when it returns"
+  wait_for 30 bash -c "'$client' show paths | grep -q '$P00 .*active ready  *running'"
+  "$client" -k'show paths format "%d %t %T %o"' | sort >"$d/paths.back"
+  "$client" shutdown >/dev/null
+  wait "$pid"
+  check "$([[ $? == 0 ]] && echo 1)" "$tool: shutdown ends the daemon with status 0"
+  dmsetup table | sort >"$d/table.after"
+  multipath -F >/dev/null 2>&1
+  dmsetup remove_all >/dev/null 2>&1
+}
+run_daemon reference /sbin/multipathd /sbin/multipathd
+run_daemon mpx "$bin/multipathd" "$bin/multipathd"
+
+same() {  # same FILE WHAT
+  if cmp -s "$out/reference/$1" "$out/mpx/$1"; then
+    echo "ok $2"
+  else
+    echo "FAIL $2"
+    diff -u "$out/reference/$1" "$out/mpx/$1" | head -40
+    fail=1
+  fi
+}
+same table.start "the dm tables at start equal the reference's"
+same table.after "shutdown leaves the maps as the reference does"
+same paths.offline "path states with $P00 offline equal the reference's"
+same paths.back "path states after $P00 returns equal the reference's"
+for i in "${!readonly_cmds[@]}"; do
+  same "cmd$i.rc" "exit status of '${readonly_cmds[$i]}'"
+  same "cmd$i.out" "'${readonly_cmds[$i]}' answers as the reference"
+done
+
+# ---- 2. mpx alone ----------------------------------------------------------
+mpd=$bin/multipathd
+rm -f /etc/multipath/bindings /etc/multipath/wwids
+"$mpd" -d -s -v3 >"$out/mpx/daemon2.log" 2>&1 &
+pid=$!
+wait_for 60 "$mpd" show daemon
+wait_for 60 dmsetup status mpathb
+check "$(wait_for 30 dm_path_is mpatha "$P10" A && echo 1)" "mpx multipathd: maps up"
+
+"$mpd" -d -s >"$out/mpx/second.log" 2>&1
+check "$([[ $? != 0 ]] && grep -q "another multipathd is running" "$out/mpx/second.log" && echo 1)" \
+  "a second multipathd is refused, saying why"
+
+# I/O through mpatha while its paths fail in turn: every write and read
+# succeeds, and what was written reads back.
+dd if=/dev/urandom of="$out/pattern" bs=64k count=64 status=none   # 4 MiB
+(
+  rc=0
+  for round in 1 2 3 4 5 6; do
+    dd if="$out/pattern" of=/dev/mapper/mpatha bs=64k oflag=direct status=none || rc=1
+    cmp -s "$out/pattern" <(dd if=/dev/mapper/mpatha bs=64k count=64 iflag=direct status=none) || rc=1
+  done
+  exit $rc
+) &
+io=$!
+for victim in "$P00" "$P10"; do
+  echo offline >"/sys/block/$victim/device/state"
+  wait_for 60 dm_path_is mpatha "$victim" F
+  check_rc "$?" "under I/O: $victim offline is failed in the map"
+  echo running >"/sys/block/$victim/device/state"
+  wait_for 60 dm_path_is mpatha "$victim" A
+  check_rc "$?" "under I/O: $victim back is reinstated"
+done
+wait "$io"
+check "$([[ $? == 0 ]] && echo 1)" "I/O never failed while paths failed and returned; data intact"
+
+# Hot removal and re-scan.
+host=$(basename "$(readlink -f /sys/block/$P11/device)" | cut -d: -f1)
+echo 1 >"/sys/block/$P11/device/delete"
+wait_for 60 bash -c "[[ \$(dmsetup table mpathb | grep -o '[0-9]*:[0-9]*' | wc -l) == 1 ]]"
+check_rc "$?" "a deleted path leaves its map"
+# (the daemon publishes its state once the reload is through: wait for it)
+wait_for 30 bash -c "! '$mpd' show paths | grep -qw '$P11'"
+check_rc "$?" "show paths no longer lists $P11"
+echo "- - -" >"/sys/class/scsi_host/host$host/scan"
+wait_for 60 bash -c "[[ \$(dmsetup table mpathb | grep -o '[0-9]*:[0-9]*' | wc -l) == 2 ]]"
+check_rc "$?" "a re-scanned path joins its map again"
+
+# Action commands.
+fresh=$(sd_at 1 1)
+r=$("$mpd" fail path "$P01")
+wait_for 10 dm_path_is mpathb "$P01" F
+check "$([[ $? == 0 && $r == ok ]] && echo 1)" "fail path $P01: ok, failed in the kernel"
+r=$("$mpd" reinstate path "$P01")
+wait_for 10 dm_path_is mpathb "$P01" A
+check "$([[ $? == 0 && $r == ok ]] && echo 1)" "reinstate path $P01: ok, active in the kernel"
+"$mpd" switchgroup map mpathb group 2 >/dev/null
+check "$(wait_for 10 bash -c "dmsetup status mpathb | grep -q ' 2 2 E'" && echo 1)" \
+  "switchgroup map mpathb group 2: the kernel switches"
+"$mpd" fail path nosuchpath >"$out/mpx/fail-nosuch.out"
+check "$([[ $? == 1 && $(cat "$out/mpx/fail-nosuch.out") == fail ]] && echo 1)" \
+  "fail path of an unknown path: 'fail', status 1"
+"$mpd" disablequeueing map mpathb >/dev/null
+check "$(dmsetup table mpathb | grep -q 'queue_if_no_path' || echo 1)" "disablequeueing map mpathb"
+"$mpd" restorequeueing map mpathb >/dev/null
+wwid_b=$("$mpd" show maps raw format "%n %w" | awk '$1 == "mpathb" {print $2}')
+"$mpd" del map mpathb >/dev/null
+check "$(wait_for 10 bash -c '! dmsetup info mpathb' && echo 1)" "del map mpathb removes it"
+"$mpd" add map "$wwid_b" >/dev/null
+check "$(wait_for 20 dmsetup info mpathb && echo 1)" "add map $wwid_b brings mpathb back"
+"$mpd" reconfigure >/dev/null
+check "$(wait_for 30 bash -c "'$mpd' show maps | grep -q mpathb" && echo 1)" "reconfigure keeps the maps"
+
+# Non-root clients: show yes, act no.
+r=$(setpriv --reuid=65534 --regid=65534 --clear-groups "$mpd" show maps 2>&1)
+check "$(grep -q mpatha <<<"$r" && echo 1)" "a non-root client may show maps"
+r=$(setpriv --reuid=65534 --regid=65534 --clear-groups "$mpd" fail path "$P00" 2>&1)
+check "$([[ $r == *"permission deny"* ]] && echo 1)" "a non-root client may not fail a path: $r"
+
+# JSON is JSON.
+"$mpd" show maps json | python3 -m json.tool >/dev/null
+check "$([[ $? == 0 ]] && echo 1)" "show maps json parses"
+
+kill -TERM "$pid"
+wait "$pid"
+check "$([[ $? == 0 ]] && echo 1)" "SIGTERM stops mpx multipathd with status 0"
+check "$(dmsetup info mpatha >/dev/null 2>&1 && echo 1)" "the maps stay after the daemon stops"
+exit $fail
