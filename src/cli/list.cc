@@ -198,8 +198,9 @@ CommandOutput RunList(const ListRequest& req, Env& env) {
     for (Job& j : jobs) {
       for (Path* p : j.paths) todo.emplace_back(&j.config, p);
     }
-    ParallelFor(env.pool, todo.size(), HelpersFor(env.pool, todo.size()),
-                [&](size_t t) { CheckPath(env.scsi, *todo[t].first, *todo[t].second); });
+    ParallelFor(env.pool, todo.size(), HelpersFor(env.pool, todo.size()), [&](size_t t) {
+      CheckPath(CheckIo{env.scsi, &env.sysfs, &env.udev}, *todo[t].first, *todo[t].second);
+    });
   } else {
     for (Path& p : paths) p.priority = 0;  // -l runs no prioritizer: prio=0, as the reference
   }

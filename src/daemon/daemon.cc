@@ -38,7 +38,7 @@ std::string DevT(PathId id) { return id.ToString(); }
 
 }  // namespace
 
-struct Daemon::CheckResult {
+struct Daemon::CheckDone {
   PathId id;
   Path path;  // the checked copy: checker state, priority, sysfs state
   MonoTime duration{};
@@ -62,7 +62,20 @@ MapPolicy Daemon::ResolvePolicy(const Path& first, const std::string& wwid) cons
   Effective npr = sel.Get(Opt::kNoPathRetry);
   p.no_path_retry = npr.number();
   p.no_path_retry_set = npr.origin != Origin::kInternal;
-  p.checker = sel.Get(Opt::kPathChecker).text();
+  p.flush_on_last_del = sel.Get(Opt::kFlushOnLastDel).yes();
+  auto num = [&sel](Opt o) {
+    auto e = sel.Find(o);
+    return e && std::holds_alternative<int64_t>(e->value) ? static_cast<int>(e->number()) : 0;
+  };
+  p.shaky.san_threshold = num(Opt::kSanPathErrThreshold);
+  p.shaky.san_forget_rate = num(Opt::kSanPathErrForgetRate);
+  p.shaky.san_recovery_time = num(Opt::kSanPathErrRecoveryTime);
+  p.shaky.double_failed_time = num(Opt::kMarginalPathDoubleFailedTime);
+  p.shaky.sample_time = num(Opt::kMarginalPathErrSampleTime);
+  p.shaky.rate_threshold = num(Opt::kMarginalPathErrRateThreshold);
+  p.shaky.recheck_gap_time = num(Opt::kMarginalPathErrRecheckGapTime);
+  p.shaky = MapDelayChecks(p.shaky, num(Opt::kDelayWatchChecks), num(Opt::kDelayWaitChecks),
+                           max_polling_interval_);
   return p;
 }
 
@@ -76,7 +89,14 @@ Status Daemon::Reconfigure(bool reload_all) {
   setup_ = std::make_shared<const Setup>(std::move(setup).value());
   Selection defaults(setup_->config(), DeviceIdentity{}, "");
   polling_interval_ = static_cast<int>(defaults.Get(Opt::kPollingInterval).number());
-  max_polling_interval_ = 4 * polling_interval_;
+  // max_polling_interval: unset (or not above polling_interval) means four
+  // times polling_interval, as the reference.
+  auto max = defaults.Find(Opt::kMaxPollingInterval);
+  max_polling_interval_ =
+      max && std::holds_alternative<int64_t>(max->value) && max->number() > polling_interval_
+          ? static_cast<int>(max->number())
+          : 4 * polling_interval_;
+  queue_without_daemon_ = defaults.Get(Opt::kQueueWithoutDaemon).yes();
 
   auto current = ReadCurrentMaps(env_.dm);
   if (!current.ok()) {
@@ -217,8 +237,9 @@ PathSet Daemon::MapPaths(const MapEntry& m) const {
     for (PathId id : g.paths) {
       if (const PathEntry* e = paths_.Find(id)) {
         Path p = e->path;
-        p.checker_state =
-            e->dm_failed && Usable(e->check.state) ? PathState::kDown : e->check.state;
+        p.checker_state = !DaemonUsable(*e) && Usable(e->check.state) ? PathState::kDown
+                          : e->dm_failed && Usable(e->check.state)    ? PathState::kDown
+                                                                      : e->check.state;
         out.Put(std::move(p));
       }
     }
@@ -242,7 +263,7 @@ void Daemon::Tick() {
     const PathEntry& pe = *e;
     if (!pe.check.pending || pe.check.state == PathState::kDown) continue;
     const MapEntry* m = pe.map.empty() ? nullptr : maps_.Find(pe.map);
-    int timeout = m && m->policy.checker_timeout > 0 ? m->policy.checker_timeout : 30;
+    int timeout = m && m->config.checker_timeout > 0 ? m->config.checker_timeout : 30;
     if (now - pe.check.started < std::chrono::seconds(timeout + polling_interval_)) continue;
     PathEntry& w = paths_.Mutable(id);
     w.check.state = PathState::kDown;
@@ -278,12 +299,13 @@ void Daemon::StartCheck(PathId id) {
   } else {
     config = ResolveMapConfig(setup_->config(), e.path, e.path.wwid);
   }
-  auto result = std::make_shared<CheckResult>();
+  auto result = std::make_shared<CheckDone>();
   result->id = id;
   result->path = e.path;
   Env& env = env_;
+  std::shared_ptr<CheckerMemory> memory = e.checker_memory;
   worker_.Run(
-      [result, config, &env] {
+      [result, config, memory, &env] {
         Path& p = result->path;
         const std::string d = "block/" + p.dev + "/device/";
         auto state = env.sysfs.Read(d + "state");
@@ -292,13 +314,13 @@ void Daemon::StartCheck(PathId id) {
           p.alua_state = std::string(Trim(*access));
         }
         MonoTime start = env.clock.Now();
-        CheckPath(env.scsi, config, p);
+        CheckPath(CheckIo{env.scsi, &env.sysfs, &env.udev}, config, p, memory.get());
         result->duration = env.clock.Now() - start;
       },
       [this, result] { OnCheckDone(*result); });
 }
 
-void Daemon::OnCheckDone(const CheckResult& r) {
+void Daemon::OnCheckDone(const CheckDone& r) {
   if (!paths_.Contains(r.id)) return;  // removed while it was checked
   const MonoTime now = env_.clock.Now();
   PathEntry& e = paths_.Mutable(r.id);
@@ -320,6 +342,7 @@ void Daemon::OnCheckDone(const CheckResult& r) {
   e.path.checker_message = r.path.checker_message;
   e.path.priority = r.path.priority;
   e.path.prioritizer = r.path.prioritizer;
+  e.path.checker = r.path.checker;
   e.path.prio_message = r.path.prio_message;
   if (before != after) {
     env_.log.Notice(e.path.dev + ": checker " + std::string(CheckerStateName(before)) + " -> " +
@@ -328,6 +351,21 @@ void Daemon::OnCheckDone(const CheckResult& r) {
   }
   const std::string wwid = e.map;
   const bool priority_changed = old_priority != r.path.priority;
+  if (!wwid.empty() && maps_.Contains(wwid)) {
+    const bool was_held = e.health.held || e.health.sampling;
+    HealthVerdict v = OnCheck(maps_.Find(wwid)->policy.shaky, e.health, Usable(before),
+                              Usable(after), OthersUsable(wwid, r.id), now);
+    const bool now_held = e.health.held || e.health.sampling;
+    const bool released_early = was_held && v == HealthVerdict::kUse && !e.health.why.empty();
+    if ((now_held && !was_held) || released_early) {
+      env_.log.Notice(e.path.dev + ": " + e.health.why);
+    }
+    if (v == HealthVerdict::kSample) StartSample(r.id);
+    if (e.health.held || e.health.sampling) {  // watched closely until it is let back
+      e.check.interval = polling_interval_;
+      e.check.next = now + std::chrono::seconds(polling_interval_);
+    }
+  }
   if (!wwid.empty()) {
     ApplyPathState(wwid, r.id, !Usable(before) && Usable(after));
     if (priority_changed && maps_.Contains(wwid)) {
@@ -352,6 +390,56 @@ void Daemon::OnCheckDone(const CheckResult& r) {
       }
     }
   }
+  Publish();
+}
+
+size_t Daemon::OthersUsable(const std::string& wwid, PathId id) const {
+  const MapEntry* m = maps_.Find(wwid);
+  if (m == nullptr) return 0;
+  size_t n = 0;
+  for (const PathGroup& g : m->map.groups) {
+    for (PathId o : g.paths) {
+      const PathEntry* pe = paths_.Find(o);
+      n += o != id && pe != nullptr && DaemonUsable(*pe) ? 1 : 0;
+    }
+  }
+  return n;
+}
+
+// marginal_path_*: direct reads at 10 Hz for sample_time seconds on a
+// worker (it holds one thread that long), then OnSampleDone.
+void Daemon::StartSample(PathId id) {
+  const PathEntry& e = *paths_.Find(id);
+  const MapEntry* m = maps_.Find(e.map);
+  if (m == nullptr) return;
+  const int seconds = m->policy.shaky.sample_time;
+  const std::string devnode = e.path.devnode;
+  auto counts = std::make_shared<std::pair<uint64_t, uint64_t>>(0, 0);  // errors, reads
+  Env& env = env_;
+  worker_.Run(
+      [counts, devnode, seconds, &env] {
+        const MonoTime end = env.clock.Now() + std::chrono::seconds(seconds);
+        while (env.clock.Now() < end) {
+          CheckResult r = RunChecker("directio", env.scsi, devnode, std::chrono::seconds(1));
+          ++counts->second;
+          if (r.state != PathState::kUp) ++counts->first;
+          env.clock.SleepFor(std::chrono::milliseconds(100));
+        }
+      },
+      [this, id, counts] { OnSampleDone(id, counts->first, counts->second); });
+}
+
+void Daemon::OnSampleDone(PathId id, uint64_t errors, uint64_t reads) {
+  if (!paths_.Contains(id)) return;
+  PathEntry& e = paths_.Mutable(id);
+  const std::string wwid = e.map;
+  if (wwid.empty() || !maps_.Contains(wwid)) return;
+  env_.log.Notice(e.path.dev + ": I/O error sample: " + std::to_string(errors) + " of " +
+                  std::to_string(reads) + " reads failed");
+  OnSample(maps_.Find(wwid)->policy.shaky, e.health, errors, reads, OthersUsable(wwid, id),
+           env_.clock.Now());
+  if (!e.health.why.empty()) env_.log.Notice(e.path.dev + ": " + e.health.why);
+  ApplyPathState(wwid, id, DaemonUsable(e));
   Publish();
 }
 
@@ -386,16 +474,20 @@ void Daemon::ApplyPathState(const std::string& wwid, PathId id, bool came_back) 
   if (!maps_.Contains(wwid) || !paths_.Contains(id)) return;
   const PathEntry& e = *paths_.Find(id);
   bool group_was_down = false;
-  if (!Usable(e.check.state) && !e.dm_failed) {
-    FailPath(wwid, id, e.check.message.empty() ? "checker failed" : e.check.message);
-  } else if (Usable(e.check.state) && e.dm_failed) {
+  if (!DaemonUsable(e) && !e.dm_failed) {
+    std::string why = e.wwid_changed ? "path wwid has changed, refusing to use it"
+                      : !e.health.why.empty() && Usable(e.check.state) ? e.health.why
+                      : e.check.message.empty()                        ? "checker failed"
+                                                                       : e.check.message;
+    FailPath(wwid, id, why);
+  } else if (DaemonUsable(e) && e.dm_failed) {
     // followover: fail back only when this path brings its group back.
     const MapEntry& m = *maps_.Find(wwid);
     for (const PathGroup& g : m.map.groups) {
       if (std::find(g.paths.begin(), g.paths.end(), id) == g.paths.end()) continue;
       group_was_down = std::none_of(g.paths.begin(), g.paths.end(), [&](PathId o) {
         const PathEntry* pe = paths_.Find(o);
-        return o != id && pe && Usable(pe->check.state) && !pe->dm_failed;
+        return o != id && pe && DaemonUsable(*pe) && !pe->dm_failed;
       });
     }
     ReinstatePath(wwid, id);
@@ -407,7 +499,7 @@ void Daemon::ApplyPathState(const std::string& wwid, PathId id, bool came_back) 
     for (PathGroup& g : m.map.groups) g.priority = GroupPriority(g, ps);
   }
   UpdateQueueing(wwid);
-  if (came_back || Usable(paths_.Find(id)->check.state)) Failback(wwid, group_was_down);
+  if (came_back || DaemonUsable(*paths_.Find(id))) Failback(wwid, group_was_down);
 }
 
 void Daemon::UpdateQueueing(const std::string& wwid) {
@@ -416,7 +508,7 @@ void Daemon::UpdateQueueing(const std::string& wwid) {
   for (const PathGroup& g : m.map.groups) {
     for (PathId id : g.paths) {
       const PathEntry* e = paths_.Find(id);
-      usable += e && Usable(e->check.state) && !e->dm_failed ? 1 : 0;
+      usable += e && DaemonUsable(*e) && !e->dm_failed ? 1 : 0;
     }
   }
   const int64_t npr = m.policy.no_path_retry;
@@ -457,7 +549,7 @@ void Daemon::Failback(const std::string& wwid, bool group_came_back, bool deferr
     const PathGroup& pg = m.map.groups[g];
     bool any = std::any_of(pg.paths.begin(), pg.paths.end(), [&](PathId id) {
       const PathEntry* e = paths_.Find(id);
-      return e && Usable(e->check.state) && !e->dm_failed;
+      return e && DaemonUsable(*e) && !e->dm_failed;
     });
     if (any && pg.priority > best_priority) {
       best = static_cast<unsigned>(g + 1);
@@ -573,6 +665,7 @@ void Daemon::OnUevent(const Uevent& ev) {
     RemovePath(id);
   } else if (ev.action == "change" && paths_.Contains(id)) {
     paths_.Mutable(id).check.next = env_.clock.Now();
+    RecheckWwid(id);
   }
   Publish();
 }
@@ -587,7 +680,7 @@ void Daemon::AddPath(const std::string& dev) {
         auto path = DiscoverOne(wenv, setup->blacklist, dev);
         if (path.ok()) {
           MapConfig mc = ResolveMapConfig(setup->config(), *path, path->wwid);
-          CheckPath(wenv.scsi, mc, *path);
+          CheckPath(CheckIo{wenv.scsi, &wenv.sysfs, &wenv.udev}, mc, *path);
         }
         found->emplace(std::move(path));
       },
@@ -672,6 +765,35 @@ void Daemon::IntegratePath(const Path& path) {
   for (const MultipathMap* m : persisted.remembered) TriggerPathUevents(env_, *m, same);
 }
 
+// A change uevent on a path: does it still report the WWID of its map? A
+// path whose WWID changed (a LUN remapped behind it) is failed and kept out
+// until it reports the old one again, as the reference.
+void Daemon::RecheckWwid(PathId id) {
+  if (!setup_) return;
+  const std::string dev = paths_.Find(id)->path.dev;
+  auto found = std::make_shared<std::optional<Result<Path>>>();
+  std::shared_ptr<const Setup> setup = setup_;
+  const WwidEnv wenv = MakeWwidEnv(env_, *setup);
+  worker_.Run(
+      [found, wenv, setup, dev] { found->emplace(DiscoverOne(wenv, setup->blacklist, dev)); },
+      [this, id, found] {
+        if (!paths_.Contains(id) || !found->has_value() || !(*found)->ok()) return;
+        const std::string& wwid = (**found)->wwid;
+        PathEntry& e = paths_.Mutable(id);
+        if (wwid.empty() || e.path.wwid.empty()) return;
+        const bool changed = wwid != e.path.wwid;
+        if (changed && !e.wwid_changed) {
+          env_.log.Warning(e.path.dev + ": path wwid changed from '" + e.path.wwid + "' to '" +
+                           wwid + "': failing it");
+        } else if (!changed && e.wwid_changed) {
+          env_.log.Notice(e.path.dev + ": path wwid is '" + wwid + "' again");
+        }
+        e.wwid_changed = changed;
+        if (!e.map.empty()) ApplyPathState(e.map, id, !changed);
+        Publish();
+      });
+}
+
 void Daemon::RemovePath(PathId id) {
   const PathEntry* e = paths_.Find(id);
   if (e == nullptr) return;
@@ -718,12 +840,7 @@ void Daemon::ForgetMap(const std::string& wwid) {
 
 void Daemon::Shutdown() {
   if (force_queueing_) return;
-  bool queue_without_daemon = false;
-  if (setup_) {
-    // queue_without_daemon is not in the keyword table yet: the reference's
-    // default ("no") applies.
-  }
-  if (queue_without_daemon) return;
+  if (queue_without_daemon_) return;  // queue_without_daemon yes: maps keep queueing
   std::vector<std::string> queueing;
   for (const auto& [wwid, m] : maps_.items()) {
     if (m->queueing) queueing.push_back(wwid);

@@ -69,13 +69,16 @@ class Daemon {
   int max_polling_interval() const { return max_polling_interval_; }
 
  private:
-  struct CheckResult;
+  struct CheckDone;
 
   Status Reconfigure(bool reload_all);
   void AdoptMap(const WantedMap& wanted, const MapConfig& config, const PathSet& paths);
   void SyncFromKernel(const std::string& wwid);
   void StartCheck(PathId id);
-  void OnCheckDone(const CheckResult& result);
+  void OnCheckDone(const CheckDone& result);
+  size_t OthersUsable(const std::string& wwid, PathId id) const;
+  void StartSample(PathId id);
+  void OnSampleDone(PathId id, uint64_t errors, uint64_t reads);
   void ApplyPathState(const std::string& wwid, PathId id, bool came_back);
   void UpdateQueueing(const std::string& wwid);
   // Switches to the best group per `failback`; `deferred_due`: a deferred
@@ -85,6 +88,7 @@ class Daemon {
   bool SetQueueing(const std::string& wwid, bool on);
   Status ReloadMap(const std::string& wwid, const std::vector<PathId>& members);
   void RemovePath(PathId id);
+  void RecheckWwid(PathId id);
   void AddPath(const std::string& dev);
   void IntegratePath(const Path& path);
   void ForgetMap(const std::string& wwid);
@@ -107,6 +111,7 @@ class Daemon {
   int polling_interval_ = 5;
   int max_polling_interval_ = 20;
   bool force_queueing_ = false;  // forcequeueing daemon
+  bool queue_without_daemon_ = false;
   bool stop_requested_ = false;
   uint64_t uevents_ = 0;
 

@@ -539,3 +539,90 @@ TEST_F(DaemonTest, MetricsAndJsonForEveryShow) {
 
 }  // namespace
 }  // namespace mpx
+
+namespace mpx {
+namespace {
+
+TEST_F(DaemonTest, APathThatFailsTooOftenIsHeldBackForTheRecoveryTime) {
+  Config(
+      "defaults {\n find_multipaths greedy\n user_friendly_names yes\n"
+      " path_grouping_policy group_by_prio\n san_path_err_threshold 1\n"
+      " san_path_err_forget_rate 100\n san_path_err_recovery_time 20\n}\n");
+  Start();
+  for (int round = 0; round < 2; ++round) {
+    io_.Down("/dev/sda", true);
+    Seconds(5);
+    EXPECT_TRUE(PathOf("sda").dm_failed);
+    io_.Down("/dev/sda", false);
+    Seconds(5);
+  }
+  // Back after its second failure (> 1): up, but kept failed and "delayed".
+  EXPECT_EQ(PathOf("sda").check.state, PathState::kUp);
+  EXPECT_TRUE(PathOf("sda").dm_failed);
+  EXPECT_EQ(CountMessages("mpatha reinstate_path 8:0"), 1u);
+  EXPECT_NE(Reply("show paths format \"%d %T\"").find("sda delayed"), std::string::npos);
+  EXPECT_TRUE(log_.Contains("sda: failed 2 times (san_path_err_threshold 1)")) << log_.Text();
+  Seconds(10);
+  EXPECT_EQ(CountMessages("mpatha reinstate_path 8:0"), 1u);
+  Seconds(15);
+  EXPECT_EQ(CountMessages("mpatha reinstate_path 8:0"), 2u);
+  EXPECT_FALSE(PathOf("sda").dm_failed);
+}
+
+TEST_F(DaemonTest, AShakyPathIsReinstatedEarlyWhenItIsTheLastOne) {
+  Config(
+      "defaults {\n find_multipaths greedy\n user_friendly_names yes\n"
+      " delay_watch_checks 100\n delay_wait_checks 10\n}\n");
+  Start();
+  for (int round = 0; round < 2; ++round) {
+    io_.Down("/dev/sda", true);
+    Seconds(5);
+    io_.Down("/dev/sda", false);
+    Seconds(5);
+  }
+  EXPECT_TRUE(PathOf("sda").dm_failed);  // held: threshold 1 from delay_watch_checks
+  io_.Down("/dev/sdc", true);            // the map's other path
+  Seconds(20);                           // healthy sdc is checked every 20 s by now
+  EXPECT_EQ(PathOf("sdc").check.state, PathState::kDown);
+  Seconds(5);
+  EXPECT_FALSE(PathOf("sda").dm_failed);
+  EXPECT_TRUE(log_.Contains("sda: reinstating early")) << log_.Text();
+}
+
+TEST_F(DaemonTest, APathWhoseWwidChangedIsFailedAndNotReinstated) {
+  Start();
+  const std::string lun0 =
+      dir_.path() + "/sys/devices/pseudo_0/adapter0/host0/target0:0:0/0:0:0:0/";
+  const std::string lun1 =
+      dir_.path() + "/sys/devices/pseudo_0/adapter0/host0/target0:0:0/0:0:0:1/";
+  auto original = files_.Read(lun0 + "vpd_pg83");
+  ASSERT_TRUE(original.ok());
+  ASSERT_TRUE(files_.Write(lun0 + "vpd_pg83", *files_.Read(lun1 + "vpd_pg83").value()).ok());
+  daemon_->OnUevent({.action = "change", .devname = "sda", .devtype = "disk", .major = 8});
+  worker_.RunAll();
+  EXPECT_TRUE(PathOf("sda").wwid_changed);
+  EXPECT_TRUE(PathOf("sda").dm_failed);
+  EXPECT_TRUE(log_.Contains("sda: path wwid changed from")) << log_.Text();
+  Seconds(20);  // the checker says up; it stays failed
+  EXPECT_EQ(PathOf("sda").check.state, PathState::kUp);
+  EXPECT_EQ(CountMessages("mpatha reinstate_path 8:0"), 0u);
+  ASSERT_TRUE(files_.Write(lun0 + "vpd_pg83", **original).ok());
+  daemon_->OnUevent({.action = "change", .devname = "sda", .devtype = "disk", .major = 8});
+  worker_.RunAll();
+  EXPECT_FALSE(PathOf("sda").wwid_changed);
+  EXPECT_EQ(CountMessages("mpatha reinstate_path 8:0"), 1u);
+}
+
+TEST_F(DaemonTest, QueueWithoutDaemonAndMaxPollingIntervalFromTheConfiguration) {
+  Config(
+      "defaults {\n find_multipaths greedy\n user_friendly_names yes\n no_path_retry queue\n"
+      " queue_without_daemon yes\n max_polling_interval 8\n}\n");
+  Start();
+  Seconds(40);
+  EXPECT_EQ(PathOf("sda").check.interval, 8);
+  daemon_->Shutdown();
+  EXPECT_EQ(CountMessages("mpatha fail_if_no_path"), 0u);  // queueing stays
+}
+
+}  // namespace
+}  // namespace mpx

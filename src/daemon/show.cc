@@ -70,11 +70,12 @@ std::string PathValue(const Snapshot& s, const PathEntry& e, char c) {
     case 'o':
       return p.sysfs_state;
     case 'T':
-      return std::string(CheckerStateName(e.check.state));
+      return e.health.held || e.health.sampling ? "delayed"
+                                                : std::string(CheckerStateName(e.check.state));
     case 's':
       return p.vendor + "," + p.model;
     case 'c':
-      return m ? m->policy.checker : "tur";
+      return !p.checker.empty() ? p.checker : m ? m->config.checker : "tur";
     case 'C':
       return NextCheck(s, e);
     case 'p':

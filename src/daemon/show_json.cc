@@ -39,7 +39,7 @@ void RefPath(RefJson& j, const Snapshot& s, const PathEntry& e, const MapEntry& 
   j.Str(12, "dm_st", e.dm_failed ? "failed" : "active");
   j.Str(12, "dev_st", p.sysfs_state);
   j.Str(12, "chk_st", std::string(CheckerStateName(e.check.state)));
-  j.Str(12, "checker", m.policy.checker);
+  j.Str(12, "checker", p.checker.empty() ? m.config.checker : p.checker);
   j.Int(12, "pri", std::max(p.priority, 0));
   j.Str(12, "host_wwnn", "[undef]");
   j.Str(12, "target_wwnn", "[undef]");

@@ -9,7 +9,9 @@
 #include <string>
 #include <vector>
 
+#include "checker/checker.h"
 #include "daemon/cow_table.h"
+#include "daemon/path_health.h"
 #include "engine/map_config.h"
 #include "engine/setup.h"
 #include "kernel/clock.h"
@@ -41,7 +43,20 @@ struct PathEntry {
   // The kernel's view in that map: true after fail_path (or a failure the
   // kernel reported), false while active.
   bool dm_failed = false;
+  PathHealth health;  // shaky-path accounting (san_path_err_*, marginal_path_*)
+  // The WWID it reports now is not the one it had (checked on change
+  // uevents): it is failed and never reinstated until it reports it again.
+  bool wwid_changed = false;
+  // What its checker keeps between checks (emc_clariion's WWN).
+  std::shared_ptr<CheckerMemory> checker_memory = std::make_shared<CheckerMemory>();
 };
+
+// Usable for I/O as the daemon decides: the checker says up or ghost, and
+// the path is neither held back as shaky nor of a changed WWID.
+inline bool DaemonUsable(const PathEntry& e) {
+  return (e.check.state == PathState::kUp || e.check.state == PathState::kGhost) &&
+         !e.health.held && !e.health.sampling && !e.wwid_changed;
+}
 
 // What the daemon does with one map, resolved from multipath.conf.
 struct MapPolicy {
@@ -49,8 +64,7 @@ struct MapPolicy {
   int64_t no_path_retry = kNoPathRetryFail;  // N checker intervals, queue or fail
   bool no_path_retry_set = false;            // configured (show maps: "off" rather than "-")
   bool flush_on_last_del = false;
-  std::string checker = "tur";
-  int checker_timeout = 0;  // seconds; 0: the device's sysfs timeout
+  ShakyPolicy shaky;
 };
 
 struct MapEntry {

@@ -45,16 +45,21 @@ MapConfig ResolveMapConfig(const Config& config, const Path& first, const std::s
   m.table.rr_weight_priorities = ex.Get(Opt::kRrWeight).as<RrWeight>() == RrWeight::kPriorities;
   m.table.rr_min_io_rq = static_cast<unsigned>(ex.Get(Opt::kRrMinIoRq).number());
   m.detect_prio = ex.Get(Opt::kDetectPrio).yes();
-  std::string prio = ex.Get(Opt::kPrio).text();
-  if (prio == "alua") {
-    m.prio = PrioKind::kAlua;
-  } else if (prio == "sysfs") {
-    m.prio = PrioKind::kSysfs;
-  } else {
-    if (prio != "const")
-      m.explain.push_back(wwid + ": prioritizer " + prio + " not supported, using const");
-    m.prio = PrioKind::kConst;
+  m.prio = ex.Get(Opt::kPrio).text();
+  if (FindPrioritizer(m.prio) == nullptr) {
+    m.explain.push_back(wwid + ": prioritizer " + m.prio + " not found, using const");
+    m.prio = "const";
   }
+  m.prio_args = sel.Get(Opt::kPrioArgs).text();
+  m.checker = sel.Get(Opt::kPathChecker).text();
+  m.detect_checker = sel.Get(Opt::kDetectChecker).yes();
+  for (const DeviceEntry* d : sel.device_entries()) {
+    if (const Setting* s = d->options.Get(Opt::kPathChecker)) {
+      m.hwe_checker = std::get<std::string>(s->value);
+      break;
+    }
+  }
+  if (auto t = sel.Find(Opt::kCheckerTimeout)) m.checker_timeout = static_cast<int>(t->number());
   return m;
 }
 

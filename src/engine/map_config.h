@@ -15,11 +15,18 @@
 namespace mpx {
 
 struct MapConfig {
-  MapSettings settings;  // grouping, selector, features, hardware handler
-  TableOptions table;    // rr_min_io_rq, rr_weight, queueing
-  PrioKind prio = PrioKind::kConst;
+  MapSettings settings;        // grouping, selector, features, hardware handler
+  TableOptions table;          // rr_min_io_rq, rr_weight, queueing
+  std::string prio = "const";  // the prioritizer's name, and its prio_args
+  std::string prio_args;
   bool detect_prio = true;
-  std::string alias;  // from the multipaths section, "" when none
+  std::string checker = "tur";  // path_checker
+  // The checker a device section (user or built-in) names for the device,
+  // "" when none: detect_checker asks for rdac only when it is empty or rdac.
+  std::string hwe_checker;
+  bool detect_checker = true;
+  int checker_timeout = 0;  // seconds; 0: the device's own SCSI timeout
+  std::string alias;        // from the multipaths section, "" when none
   bool user_friendly_names = false;
   std::string alias_prefix = "mpath";
   // "<wwid>: path_grouping_policy = failover (setting: multipath internal)",

@@ -50,7 +50,7 @@ TEST(MapConfigTest, PrecedenceReachesTheTableSettings) {
   EXPECT_EQ(m.settings.grouping, GroupingPolicy::kGroupByPrio);
   EXPECT_EQ(m.settings.selector, "round-robin 0");
   EXPECT_EQ(m.settings.hwhandler, "1 alua");
-  EXPECT_EQ(m.prio, PrioKind::kAlua);
+  EXPECT_EQ(m.prio, "alua");
   EXPECT_TRUE(m.table.rr_weight_priorities);
   EXPECT_EQ(m.table.queue_if_no_path, true);
   MapConfig other = ResolveMapConfig(c, ScsiDebug(), "3600b");

@@ -49,9 +49,10 @@ struct Path {
 
   PathState checker_state = PathState::kUndef;  // set by a checker, not by discovery
   std::string checker_message;                  // why the checker did not say up
-  std::string prioritizer;                      // "const", "sysfs", "alua"; set by a prioritizer
-  int priority = -1;                            // -1 until a prioritizer ran
-  std::string prio_message;                     // why the prioritizer failed
+  std::string checker;       // the checker's name once chosen (detect_checker); "" before
+  std::string prioritizer;   // "const", "sysfs", "alua"; set by a prioritizer
+  int priority = -1;         // -1 until a prioritizer ran
+  std::string prio_message;  // why the prioritizer failed
 
   PathId id() const { return {major, minor}; }
   std::string DevT() const { return id().ToString(); }

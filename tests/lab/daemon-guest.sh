@@ -112,6 +112,8 @@ done
 
 # ---- 2. mpx alone ----------------------------------------------------------
 mpd=$bin/multipathd
+printf 'defaults {\n\tuser_friendly_names yes\n\tfind_multipaths greedy\n\tpolling_interval 2\n\tno_path_retry 30\n}\n' \
+  >/etc/multipath.conf
 rm -f /etc/multipath/bindings /etc/multipath/wwids
 "$mpd" -d -s -v3 >"$out/mpx/daemon2.log" 2>&1 &
 pid=$!
@@ -123,28 +125,57 @@ check "$(wait_for 30 dm_path_is mpatha "$P10" A && echo 1)" "mpx multipathd: map
 check "$([[ $? != 0 ]] && grep -q "another multipathd is running" "$out/mpx/second.log" && echo 1)" \
   "a second multipathd is refused, saying why"
 
-# I/O through mpatha while its paths fail in turn: every write and read
-# succeeds, and what was written reads back.
-dd if=/dev/urandom of="$out/pattern" bs=64k count=64 status=none   # 4 MiB
-(
-  rc=0
-  for round in 1 2 3 4 5 6; do
-    dd if="$out/pattern" of=/dev/mapper/mpatha bs=64k oflag=direct status=none || rc=1
-    cmp -s "$out/pattern" <(dd if=/dev/mapper/mpatha bs=64k count=64 iflag=direct status=none) || rc=1
-  done
-  exit $rc
-) &
+# I/O through mpatha while its paths fail in turn, then all at once (the
+# map queues: no_path_retry 30 in this phase), and come back: fio writes and
+# verifies (crc32c) without one error.
+fio_job() {  # fio_job NAME LOOPS
+  fio --name="$1" --filename=/dev/mapper/mpatha --direct=1 --ioengine=psync --rw=randwrite \
+    --bs=4k --size=4M --verify=crc32c --do_verify=1 --verify_fatal=1 --loops="$2" \
+    --output="$out/mpx/fio-$1.txt"
+}
+fio_job failover 40 &
 io=$!
 for victim in "$P00" "$P10"; do
   echo offline >"/sys/block/$victim/device/state"
   wait_for 60 dm_path_is mpatha "$victim" F
   check_rc "$?" "under I/O: $victim offline is failed in the map"
   echo running >"/sys/block/$victim/device/state"
+  t0=$SECONDS
   wait_for 60 dm_path_is mpatha "$victim" A
-  check_rc "$?" "under I/O: $victim back is reinstated"
+  check_rc "$?" "under I/O: $victim back is reinstated (after $((SECONDS - t0)) s; polling_interval 2)"
 done
+# Every path gone: I/O queues; back: it completes.
+echo offline >"/sys/block/$P00/device/state"
+echo offline >"/sys/block/$P10/device/state"
+wait_for 60 bash -c "dm_path_is() { dmsetup status \"\$1\" | grep -q \" \$(cat /sys/block/\$2/dev) \$3 \"; }; dm_path_is mpatha $P00 F && dm_path_is mpatha $P10 F"
+check_rc "$?" "under I/O: with both paths offline both are failed"
+check "$(dmsetup table mpatha | grep -q queue_if_no_path && echo 1)" "under I/O: the map queues with no path (no_path_retry 30)"
+sleep 4  # I/O waits in the queue
+echo running >"/sys/block/$P00/device/state"
+echo running >"/sys/block/$P10/device/state"
+t0=$SECONDS
+wait_for 60 bash -c "dmsetup status mpatha | grep -q ' $(devt "$P00") A ' && dmsetup status mpatha | grep -q ' $(devt "$P10") A '"
+check_rc "$?" "both paths back active after $((SECONDS - t0)) s"
 wait "$io"
-check "$([[ $? == 0 ]] && echo 1)" "I/O never failed while paths failed and returned; data intact"
+rc=$?
+check "$([[ $rc == 0 ]] && grep -q 'err= 0' "$out/mpx/fio-failover.txt" && echo 1)" \
+  "fio: no I/O error and crc32c verify intact through failover, failback and queueing (rc $rc)"
+wait_for 30 bash -c "'$mpd' show paths | grep -c 'active ready' | grep -qx 4"
+check_rc "$?" "every path active and ready again"
+
+# show answers while checks are slow: scsi_debug answers every command
+# 10 s late (all paths) for a while.
+delay=/sys/bus/pseudo/drivers/scsi_debug/delay
+old_delay=$(cat $delay)
+echo 2500 >$delay  # jiffies: 10 s at Debian's HZ=250
+sleep 6  # checks start and wait on the device
+t0=$(date +%s%N)
+"$mpd" show paths >"$out/mpx/paths.slow"
+rc=$?
+ms=$((($(date +%s%N) - t0) / 1000000))
+echo "$old_delay" >$delay
+check "$([[ $rc == 0 && $ms -lt 3000 ]] && grep -qw "$P00" "$out/mpx/paths.slow" && echo 1)" \
+  "show paths answers in $ms ms while the paths' checks wait on the device"
 
 # Hot removal and re-scan.
 host=$(basename "$(readlink -f /sys/block/$P11/device)" | cut -d: -f1)
