@@ -2,6 +2,7 @@
 // (src/service); with one (`multipathd show paths`, -k"...", or -k for the
 // prompt), its client.
 #include <cstdio>
+#include <cstdlib>
 #include <string>
 #include <variant>
 #include <vector>
@@ -24,6 +25,33 @@ int64_t ConfiguredInt(const mpx::ParsedConfig* config, mpx::Opt opt, int64_t fal
   if (s == nullptr) return fallback;
   if (const auto* v = std::get_if<int64_t>(&s->value)) return *v;
   return fallback;
+}
+
+// The metrics textfile from the environment (mpx only: the reference's
+// options have no room for it). A mistake is said on stderr and leaves the
+// daemon running: without the file, or with the default interval.
+mpx::MetricsFileOptions MetricsFromEnvironment() {
+  mpx::MetricsFileOptions metrics;
+  const char* dir = std::getenv("MPX_METRICS_TEXTFILE_DIR");
+  if (dir == nullptr || *dir == '\0') return metrics;
+  if (*dir != '/') {
+    std::fprintf(stderr,
+                 "multipathd: MPX_METRICS_TEXTFILE_DIR=%s: not an absolute directory; no metrics "
+                 "textfile\n",
+                 dir);
+    return metrics;
+  }
+  metrics.dir = dir;
+  if (const char* interval = std::getenv("MPX_METRICS_INTERVAL"); interval != nullptr) {
+    auto seconds = mpx::ParseMetricsInterval(interval);
+    if (seconds.ok()) {
+      metrics.interval = *seconds;
+    } else {
+      std::fprintf(stderr, "multipathd: %s; every %d seconds instead\n",
+                   seconds.error().message.c_str(), metrics.interval);
+    }
+  }
+  return metrics;
 }
 
 }  // namespace
@@ -53,5 +81,6 @@ int main(int argc, char** argv) {
   service.verbosity =
       options->verbosity.value_or(static_cast<int>(ConfiguredInt(parsed, mpx::Opt::kVerbosity, 2)));
   service.bindings_read_only = options->bindings_read_only;
+  service.metrics = MetricsFromEnvironment();
   return mpx::RunMultipathd(service);
 }

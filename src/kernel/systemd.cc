@@ -92,8 +92,15 @@ std::vector<int> ListenFds() {
   if (ForThisProcess(Env("LISTEN_PID"), /*required=*/true)) {
     auto n = ParseNumber<int>(Env("LISTEN_FDS"));
     for (int fd = kListenFdsStart; n.has_value() && fd < kListenFdsStart + *n; ++fd) {
-      // Ours now: our children must not inherit the daemon's socket.
-      if (::fcntl(fd, F_SETFD, FD_CLOEXEC) == 0) fds.push_back(fd);
+      // Ours now: our children must not inherit the daemon's socket. And
+      // non-blocking, as our own sockets are: systemd passes them blocking
+      // (NonBlocking=no), and a server that accepts until EAGAIN would hang
+      // in accept() once the queue is empty.
+      int flags = ::fcntl(fd, F_GETFL);
+      if (::fcntl(fd, F_SETFD, FD_CLOEXEC) == 0 && flags >= 0 &&
+          ::fcntl(fd, F_SETFL, flags | O_NONBLOCK) == 0) {
+        fds.push_back(fd);
+      }
     }
   }
   ::unsetenv("LISTEN_PID");      // NOLINT(concurrency-mt-unsafe): start-up, one thread

@@ -18,7 +18,8 @@ Status SdNotify(std::string_view state);
 // The interval systemd expects WATCHDOG=1 within, when the unit asks for it.
 std::optional<MonoTime> WatchdogInterval();
 // Sockets systemd passed to this process (socket activation); none outside.
-// Clears the variables so children do not inherit them.
+// Each is made close-on-exec and non-blocking. Clears the variables so
+// children do not inherit them.
 std::vector<int> ListenFds();
 
 }  // namespace mpx

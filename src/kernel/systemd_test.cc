@@ -146,7 +146,7 @@ int InChild(F body) {
   return WIFEXITED(status) ? WEXITSTATUS(status) : 100;
 }
 
-TEST(ListenFdsTest, TakesThePassedSocketsMarksThemCloseOnExecAndClearsTheVariables) {
+TEST(ListenFdsTest, TakesThePassedSocketsMarksThemCloseOnExecNonBlockingAndClearsTheVariables) {
   int code = InChild([] {
     int sv[2];
     if (::socketpair(AF_UNIX, SOCK_STREAM, 0, sv) != 0) return 1;
@@ -157,6 +157,7 @@ TEST(ListenFdsTest, TakesThePassedSocketsMarksThemCloseOnExecAndClearsTheVariabl
     std::vector<int> fds = ListenFds();
     if (fds != std::vector<int>{3}) return 3;
     if ((::fcntl(3, F_GETFD) & FD_CLOEXEC) == 0) return 4;
+    if ((::fcntl(3, F_GETFL) & O_NONBLOCK) == 0) return 7;  // systemd passes it blocking
     if (std::getenv("LISTEN_PID") || std::getenv("LISTEN_FDS") || std::getenv("LISTEN_FDNAMES")) {
       return 5;
     }

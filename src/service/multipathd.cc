@@ -176,6 +176,15 @@ int RunMultipathd(const ServiceOptions& o) {
     return 1;
   }
   (void)files.Write(o.pid_file, std::to_string(CurrentPid()) + "\n");
+  std::unique_ptr<MetricsFileWriter> metrics;
+  if (!o.metrics.dir.empty()) {
+    auto file = std::make_unique<MetricsFile>(o.metrics.dir, *log);
+    log->Info("metrics textfile " + file->path() + " every " + std::to_string(o.metrics.interval) +
+              " s");
+    metrics = std::make_unique<MetricsFileWriter>(
+        std::move(file), [&daemon] { return daemon.snapshot(); },
+        std::chrono::seconds(o.metrics.interval));
+  }
   ScheduleTick(main_loop, daemon, WatchdogInterval(), clock.Now());
   (void)SdNotify("READY=1\nSTATUS=up");
   log->Notice("multipathd: ready, monitoring " + std::to_string(daemon.snapshot()->paths.size()) +
@@ -183,6 +192,7 @@ int RunMultipathd(const ServiceOptions& o) {
 
   if (Status s = main_loop.Run(); !s.ok()) log->Error(s.error().message);
   (void)SdNotify("STOPPING=1");
+  metrics.reset();
   server.Stop();
   daemon.Shutdown();
   (void)files.Remove(o.pid_file);

@@ -7,10 +7,13 @@
 //              results of checks and commands posted from other threads;
 //   control socket thread: shows from snapshots, actions posted to the loop;
 //   pool: checks and the discovery of new paths (a hung device holds one
-//         worker; the pool grows up to its limit).
+//         worker; the pool grows up to its limit);
+//   metrics textfile thread (when asked for): `show metrics` to a file.
 #pragma once
 
 #include <string>
+
+#include "service/metrics_file.h"
 
 namespace mpx {
 
@@ -20,6 +23,8 @@ struct ServiceOptions {
   int verbosity = 2;                // -v N
   bool bindings_read_only = false;  // -B
   std::string pid_file = "/run/multipathd.pid";
+  // MPX_METRICS_TEXTFILE_DIR, MPX_METRICS_INTERVAL (metrics_file.h).
+  MetricsFileOptions metrics;
 };
 
 // Runs until shut down; the process's exit code.
