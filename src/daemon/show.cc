@@ -34,12 +34,7 @@ constexpr Wildcard kMapWildcards[] = {
 constexpr Wildcard kGroupWildcards[] = {
     {'s', "selector"}, {'p', "pri"}, {'t', "dm_st"}, {'M', "marginal_st"}};
 
-const MapEntry* MapOf(const Snapshot& s, const std::string& wwid) {
-  for (const auto& [w, m] : s.maps) {
-    if (w == wwid) return m.get();
-  }
-  return nullptr;
-}
+const MapEntry* MapOf(const Snapshot& s, const std::string& wwid) { return s.FindMap(wwid); }
 
 // "XXXXXX.... 13/20": seconds to the next check of the interval, as a bar.
 std::string NextCheck(const Snapshot& s, const PathEntry& e) {

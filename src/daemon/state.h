@@ -5,6 +5,8 @@
 
 #include <cstdint>
 #include <memory>
+#include <mutex>
+#include <unordered_map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -100,6 +102,20 @@ struct Snapshot {
   bool reconfiguring = false;
   uint64_t uevents = 0;
   std::shared_ptr<const Setup> setup;  // the configuration in use (null before Start)
+
+  // The map of `wwid`, or null; an index built on first use, so that shows
+  // stay linear in the paths (safe from several readers at once).
+  const MapEntry* FindMap(const std::string& wwid) const {
+    std::call_once(index_once_, [this] {
+      for (const auto& [w, m] : maps) index_.emplace(w, m.get());
+    });
+    auto it = index_.find(wwid);
+    return it == index_.end() ? nullptr : it->second;
+  }
+
+ private:
+  mutable std::once_flag index_once_;
+  mutable std::unordered_map<std::string, const MapEntry*> index_;
 };
 
 }  // namespace mpx

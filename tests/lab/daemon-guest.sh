@@ -129,11 +129,11 @@ check "$([[ $? != 0 ]] && grep -q "another multipathd is running" "$out/mpx/seco
 # map queues: no_path_retry 30 in this phase), and come back: fio writes and
 # verifies (crc32c) without one error.
 fio_job() {  # fio_job NAME LOOPS
-  fio --name="$1" --filename=/dev/mapper/mpatha --direct=1 --ioengine=psync --rw=randwrite \
-    --bs=4k --size=4M --verify=crc32c --do_verify=1 --verify_fatal=1 --loops="$2" \
-    --output="$out/mpx/fio-$1.txt"
+  timeout 900 fio --name="$1" --filename=/dev/mapper/mpatha --direct=1 --ioengine=psync \
+    --rw=randwrite --bs=64k --size=4M --verify=crc32c --do_verify=1 --verify_fatal=1 \
+    --loops="$2" --status-interval=10 --output="$out/mpx/fio-$1.txt"
 }
-fio_job failover 40 &
+fio_job failover 30 &
 io=$!
 for victim in "$P00" "$P10"; do
   echo offline >"/sys/block/$victim/device/state"
