@@ -137,7 +137,7 @@ phase() {  # phase NAME
   steady "$1" mpx "$want"
 }
 
-hosts=($(for b in /sys/block/sd*; do basename "$(readlink -f "$b/device")"; done | cut -d: -f1 | sort -un))
+mapfile -t hosts < <(for b in /sys/block/sd*; do basename "$(readlink -f "$b/device")"; done | cut -d: -f1 | sort -un)
 host1=${hosts[1]}
 echo "guest: $(nproc) vCPUs; settle ${settle} s, steady state over ${steady} s, ${runs} start-up rounds, ${shows} shows, ${fails} paths failed"
 phase "${#hosts[@]}x$(luns)"
