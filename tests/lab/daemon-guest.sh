@@ -163,20 +163,6 @@ check "$([[ $rc == 0 ]] && grep -q 'err= 0' "$out/mpx/fio-failover.txt" && echo 
 wait_for 30 bash -c "'$mpd' show paths | grep -c 'active ready' | grep -qx 4"
 check_rc "$?" "every path active and ready again"
 
-# show answers while checks are slow: scsi_debug answers every command
-# 10 s late (all paths) for a while.
-delay=/sys/bus/pseudo/drivers/scsi_debug/delay
-old_delay=$(cat $delay)
-echo 2500 >$delay  # jiffies: 10 s at Debian's HZ=250
-sleep 6  # checks start and wait on the device
-t0=$(date +%s%N)
-"$mpd" show paths >"$out/mpx/paths.slow"
-rc=$?
-ms=$((($(date +%s%N) - t0) / 1000000))
-echo "$old_delay" >$delay
-check "$([[ $rc == 0 && $ms -lt 3000 ]] && grep -qw "$P00" "$out/mpx/paths.slow" && echo 1)" \
-  "show paths answers in $ms ms while the paths' checks wait on the device"
-
 # Hot removal and re-scan.
 host=$(basename "$(readlink -f /sys/block/$P11/device)" | cut -d: -f1)
 echo 1 >"/sys/block/$P11/device/delete"
@@ -223,6 +209,21 @@ check "$([[ $r == *"permission deny"* ]] && echo 1)" "a non-root client may not 
 # JSON is JSON.
 "$mpd" show maps json | python3 -m json.tool >/dev/null
 check "$([[ $? == 0 ]] && echo 1)" "show maps json parses"
+
+# show answers while checks are slow: scsi_debug answers every command
+# 10 s late (all paths) for a while. Last: udev's own probes of the devices
+# crawl meanwhile, and device-mapper reloads wait for udev.
+delay=/sys/bus/pseudo/drivers/scsi_debug/delay
+old_delay=$(cat $delay)
+echo 2500 >$delay  # jiffies: 10 s at Debian's HZ=250
+sleep 6  # checks start and wait on the device
+t0=$(date +%s%N)
+"$mpd" show paths >"$out/mpx/paths.slow"
+rc=$?
+ms=$((($(date +%s%N) - t0) / 1000000))
+echo "$old_delay" >$delay
+check "$([[ $rc == 0 && $ms -lt 3000 ]] && grep -qw "$P00" "$out/mpx/paths.slow" && echo 1)" \
+  "show paths answers in $ms ms while the paths' checks wait on the device"
 
 kill -TERM "$pid"
 wait "$pid"
