@@ -284,10 +284,11 @@ std::string Metrics(const Snapshot& s) {
     return "{path=\"" + Label(e.path.dev) + "\",dev_t=\"" + e.path.DevT() + "\",map=\"" +
            Label(m ? m->map.name : "") + "\"}";
   };
-  head("mpx_path_up", "gauge", "1 when the path checker says up or ghost and the map uses it");
+  head("mpx_path_up", "gauge",
+       "1 when the path checker says up or ghost and the daemon neither failed nor holds back the "
+       "path");
   for (const auto& [id, e] : s.paths) {
-    bool up =
-        (e->check.state == PathState::kUp || e->check.state == PathState::kGhost) && !e->dm_failed;
+    bool up = DaemonUsable(*e) && !e->dm_failed;
     out += "mpx_path_up" + path_labels(*e) + " " + (up ? "1" : "0") + "\n";
   }
   head("mpx_path_checks_total", "counter", "Completed path checks");
