@@ -51,6 +51,7 @@ Daemon::Daemon(Env& env, Worker& worker, DaemonOptions options)
 
 Status Daemon::Start() {
   Status s = Reconfigure(false);
+  configuring_ = false;
   Publish();
   return s;
 }
@@ -1030,7 +1031,10 @@ std::string Daemon::Handle(const CliCommand& c) {
     }
     case CliCmd::kReconfigure:
     case CliCmd::kReconfigureAll:
+      configuring_ = true;
+      Publish();  // readers see "configure" meanwhile
       if (!Reconfigure(c.cmd == CliCmd::kReconfigureAll).ok()) reply = kFail;
+      configuring_ = false;
       break;
     case CliCmd::kForceQueueingDaemon:
       force_queueing_ = true;
@@ -1069,6 +1073,7 @@ void Daemon::Publish() {
   s->polling_interval = polling_interval_;
   s->max_polling_interval = max_polling_interval_;
   s->uevents = uevents_;
+  s->reconfiguring = configuring_;
   s->setup = setup_;
   std::lock_guard lock(snapshot_mu_);
   snapshot_ = std::move(s);

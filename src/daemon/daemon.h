@@ -112,6 +112,7 @@ class Daemon {
   int max_polling_interval_ = 20;
   bool force_queueing_ = false;  // forcequeueing daemon
   bool queue_without_daemon_ = false;
+  bool configuring_ = true;  // until Start is through, and during a reconfigure
   bool stop_requested_ = false;
   uint64_t uevents_ = 0;
 

@@ -626,3 +626,22 @@ TEST_F(DaemonTest, QueueWithoutDaemonAndMaxPollingIntervalFromTheConfiguration) 
 
 }  // namespace
 }  // namespace mpx
+
+namespace mpx {
+namespace {
+
+TEST_F(DaemonTest, ReadersSeeConfigureUntilTheMapsAreSetUp) {
+  paths_.config_file = dir_.path() + "/etc/multipath.conf";
+  env_.emplace(Env{*sysfs_, udev_, io_, dm_, files_, clock_, pool_, log_, paths_, true});
+  daemon_.emplace(*env_, worker_);
+  EXPECT_TRUE(daemon_->snapshot()->reconfiguring);
+  EXPECT_TRUE(daemon_->snapshot()->paths.empty());
+  daemon_.reset();
+  Start();
+  EXPECT_FALSE(daemon_->snapshot()->reconfiguring);
+  EXPECT_EQ(Reply("reconfigure"), "ok\n");
+  EXPECT_FALSE(daemon_->snapshot()->reconfiguring);
+}
+
+}  // namespace
+}  // namespace mpx

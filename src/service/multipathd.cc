@@ -138,11 +138,6 @@ int RunMultipathd(const ServiceOptions& o) {
   PoolWorker worker(pool,
                     [&main_loop](std::function<void()> then) { main_loop.Post(std::move(then)); });
   Daemon daemon(env, worker, {.bindings_read_only = o.bindings_read_only});
-  if (Status s = daemon.Start(); !s.ok()) {
-    log->Error("cannot start: " + s.error().message);
-    return 1;
-  }
-  running = &daemon;
 
   auto uevents = OpenUeventSource();
   if (uevents.ok()) {
@@ -175,6 +170,13 @@ int RunMultipathd(const ServiceOptions& o) {
     log->Error("control socket: " + s.error().message);
     return 1;
   }
+  // Uevents are buffered and the socket answers ("configure") while the
+  // maps are set up, as the reference's.
+  if (Status s = daemon.Start(); !s.ok()) {
+    log->Error("cannot start: " + s.error().message);
+    return 1;
+  }
+  running = &daemon;
   (void)files.Write(o.pid_file, std::to_string(CurrentPid()) + "\n");
   std::unique_ptr<MetricsFileWriter> metrics;
   if (!o.metrics.dir.empty()) {
