@@ -91,7 +91,9 @@ void ParallelFor(ThreadPool& pool, size_t n, size_t helpers, const std::function
 
 size_t HelpersFor(const ThreadPool& pool, size_t n) {
   if (n < 8) return 0;
-  return std::min(n / 4, pool.max_threads());
+  // A big pool is sized for many blocked tasks (hung checks), not for one
+  // job's parallelism: at most 64 helpers.
+  return std::min({n / 4, pool.max_threads(), size_t{64}});
 }
 
 }  // namespace mpx

@@ -53,7 +53,7 @@ class ThreadPool {
 void ParallelFor(ThreadPool& pool, size_t n, size_t helpers, const std::function<void(size_t)>& f);
 
 // Helpers worth using for `n` items of blocking work: none for small jobs,
-// about one per four items, at most the pool's size.
+// about one per four items, at most the pool's size and 64.
 size_t HelpersFor(const ThreadPool& pool, size_t n);
 
 }  // namespace mpx
