@@ -293,6 +293,7 @@ void Daemon::Tick() {
 void Daemon::StartCheck(PathId id) {
   PathEntry& e = paths_.Mutable(id);
   e.check.pending = true;
+  ++checks_running_;
   e.check.started = env_.clock.Now();
   MapConfig config;
   if (const MapEntry* m = e.map.empty() ? nullptr : maps_.Find(e.map)) {
@@ -322,6 +323,7 @@ void Daemon::StartCheck(PathId id) {
 }
 
 void Daemon::OnCheckDone(const CheckDone& r) {
+  if (checks_running_ > 0) --checks_running_;
   if (!paths_.Contains(r.id)) return;  // removed while it was checked
   const MonoTime now = env_.clock.Now();
   PathEntry& e = paths_.Mutable(r.id);
@@ -391,7 +393,14 @@ void Daemon::OnCheckDone(const CheckDone& r) {
       }
     }
   }
-  Publish();
+  // A round's results are published together (a snapshot copies the
+  // tables: once per result would be quadratic in the paths): when the last
+  // running check is done, when a path changed, or 200 ms after the last
+  // publication; Tick publishes every second anyway.
+  if (checks_running_ == 0 || before != after || priority_changed ||
+      now - published_ >= std::chrono::milliseconds(200)) {
+    Publish();
+  }
 }
 
 size_t Daemon::OthersUsable(const std::string& wwid, PathId id) const {
@@ -1066,6 +1075,7 @@ std::string Daemon::Handle(const CliCommand& c) {
 }
 
 void Daemon::Publish() {
+  published_ = env_.clock.Now();
   auto s = std::make_shared<Snapshot>();
   s->paths = paths_.items();
   s->maps = maps_.items();

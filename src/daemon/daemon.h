@@ -112,7 +112,9 @@ class Daemon {
   int max_polling_interval_ = 20;
   bool force_queueing_ = false;  // forcequeueing daemon
   bool queue_without_daemon_ = false;
-  bool configuring_ = true;  // until Start is through, and during a reconfigure
+  bool configuring_ = true;    // until Start is through, and during a reconfigure
+  size_t checks_running_ = 0;  // started and not done (hung ones included)
+  MonoTime published_{};       // when the last snapshot was made
   bool stop_requested_ = false;
   uint64_t uevents_ = 0;
 
