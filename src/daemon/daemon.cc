@@ -141,8 +141,9 @@ Status Daemon::Reconfigure(bool reload_all) {
   // and every map that now holds the wanted table.
   for (const Path& p : found.paths) {
     const PathEntry* known = paths_.Find(p.id());
-    PathEntry e = known ? *known : PathEntry{};
     bool fresh = known == nullptr;
+    PathEntry e;
+    if (!fresh) e = *known;
     e.path = p;
     e.map.clear();
     if (fresh) {
