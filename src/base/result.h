@@ -3,6 +3,8 @@
 #pragma once
 
 #include <cassert>
+#include <cerrno>
+#include <cstring>
 #include <string>
 #include <utility>
 #include <variant>
@@ -20,6 +22,11 @@ struct Error {
 
 inline Error MakeError(std::string message, int code = 0) {
   return Error{code, std::move(message)};
+}
+
+// "what: <strerror(err)>" with err as the code; err is errno unless given.
+inline Error ErrnoError(const std::string& what, int err = errno) {
+  return MakeError(what + ": " + std::strerror(err), err);
 }
 
 template <typename T>

@@ -7,9 +7,9 @@
 namespace mpx {
 namespace {
 
-constexpr std::string_view kName = "hp_sw";
+constexpr std::string_view kHpSwName = "hp_sw";
 constexpr uint16_t kSerialPageBytes = 255;
-constexpr unsigned kPrioDefaultMs = 60000;
+constexpr unsigned kHpSwPrioDefaultMs = 60000;
 // The reference re-sends after a reset without limit; mpx stops here.
 constexpr int kPrioAttempts = 5;
 constexpr int kActive = 4;
@@ -21,18 +21,18 @@ constexpr int kFailed = 0;
 CheckResult HpSwCheck(ScsiIo& io, const std::string& devnode, Budget& budget, CheckerMemory&) {
   ScsiCommand inq{scsi::InquiryCdb(true, 0x80, kSerialPageBytes), kSerialPageBytes};
   auto r = SendOnce(io, devnode, inq, budget);
-  if (!r.ok()) return SendFailure(kName, r.error());
+  if (!r.ok()) return SendFailure(kHpSwName, r.error());
   switch (ClassifyInquiry(r.value())) {
     case InquiryOutcome::kUnsupported:
-      return Verdict(kName, PathState::kUndef, kMsgUnsupported);
+      return Verdict(kHpSwName, PathState::kUndef, kMsgUnsupported);
     case InquiryOutcome::kFailed:
-      return Verdict(kName, PathState::kDown, kMsgDown);
+      return Verdict(kHpSwName, PathState::kDown, kMsgDown);
     case InquiryOutcome::kData:
       break;
   }
   auto tur = SendOnce(io, devnode, ScsiCommand{scsi::TestUnitReadyCdb()}, budget);
-  if (!tur.ok() || !tur->good()) return Verdict(kName, PathState::kGhost, kMsgGhost);
-  return Verdict(kName, PathState::kUp, kMsgUp);
+  if (!tur.ok() || !tur->good()) return Verdict(kHpSwName, PathState::kGhost, kMsgGhost);
+  return Verdict(kHpSwName, PathState::kUp, kMsgUp);
 }
 
 int HpSwTurPriority(const ScsiReply& r) {
@@ -51,7 +51,7 @@ int HpSwTurPriority(const ScsiReply& r) {
 }
 
 PrioResult HpSwPrio(const PrioRequest& q) {
-  Budget budget = q.MakeBudget(kPrioDefaultMs);
+  Budget budget = q.MakeBudget(kHpSwPrioDefaultMs);
   auto r = SendRetrying(q.io.scsi, q.path.devnode, ScsiCommand{scsi::TestUnitReadyCdb()}, budget,
                         kPrioAttempts,
                         [](const ScsiReply& reply) { return HpSwTurPriority(reply) < 0; });

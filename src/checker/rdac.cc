@@ -8,11 +8,11 @@
 namespace mpx {
 namespace {
 
-constexpr std::string_view kName = "rdac";
-constexpr int kInquiryAttempts = 5;
+constexpr std::string_view kRdacName = "rdac";
+constexpr int kRdacInquiryAttempts = 5;
 constexpr uint16_t kCheckerPageBytes = 48;  // the reference's struct volume_access_inq
 constexpr uint16_t kPrioPageBytes = 128;
-constexpr unsigned kPrioDefaultMs = 60000;
+constexpr unsigned kRdacPrioDefaultMs = 60000;
 constexpr uint8_t kAluaUnavailable = 0x3;
 constexpr uint8_t kAluaTransitioning = 0xf;
 constexpr uint8_t kControlModePage = 0x0a;
@@ -20,8 +20,8 @@ constexpr uint16_t kControlPageBytes = 20;  // 8-byte MODE SENSE(10) header + 12
 constexpr size_t kTasByte = 13;             // byte 5 of the page
 constexpr uint8_t kTasMask = 0x40;
 
-CheckResult Down(std::string_view why) {
-  return Verdict(kName, PathState::kDown, std::string(kMsgDown) + ": " + std::string(why));
+CheckResult RdacDown(std::string_view why) {
+  return Verdict(kRdacName, PathState::kDown, std::string(kMsgDown) + ": " + std::string(why));
 }
 
 // Why a port group is unavailable (the vendor-specific byte after its state).
@@ -46,33 +46,33 @@ std::string_view UnavailableReason(uint8_t reason) {
 }  // namespace
 
 CheckResult RdacPageVerdict(const scsi::RdacVolumeAccess& v) {
-  if (!v.LunConnected()) return Down("lun not connected");
+  if (!v.LunConnected()) return RdacDown("lun not connected");
   if (v.TpgDataEnabled()) {
-    if (v.alua_state == kAluaUnavailable) return Down(UnavailableReason(v.unavailable_reason));
+    if (v.alua_state == kAluaUnavailable) return RdacDown(UnavailableReason(v.unavailable_reason));
     // Both controllers transitioning: a mode select or STPG is running and
     // the path is fine. This one alone: it is booting.
     if (v.alua_state == kAluaTransitioning && v.alt_alua_state != kAluaTransitioning) {
-      return Down("ctlr is in startup sequence");
+      return RdacDown("ctlr is in startup sequence");
     }
   }
-  if (v.Owner() || v.IoShipping()) return Verdict(kName, PathState::kUp, kMsgUp);
-  return Verdict(kName, PathState::kGhost, kMsgGhost);
+  if (v.Owner() || v.IoShipping()) return Verdict(kRdacName, PathState::kUp, kMsgUp);
+  return Verdict(kRdacName, PathState::kGhost, kMsgGhost);
 }
 
 CheckResult RdacCheck(ScsiIo& io, const std::string& devnode, Budget& budget, CheckerMemory&) {
   ScsiCommand inq{scsi::InquiryCdb(true, 0xc9, kCheckerPageBytes), kCheckerPageBytes};
-  auto r = SendRetrying(io, devnode, inq, budget, kInquiryAttempts, TransientHostError);
+  auto r = SendRetrying(io, devnode, inq, budget, kRdacInquiryAttempts, TransientHostError);
   if (!r.ok()) {
-    if (r.error().code == ENOTTY) return SendFailure(kName, r.error());
-    CheckResult v = Down("inquiry failed");
+    if (r.error().code == ENOTTY) return SendFailure(kRdacName, r.error());
+    CheckResult v = RdacDown("inquiry failed");
     v.message += " (" + r.error().message + ")";
     return v;
   }
   switch (ClassifyInquiry(r.value())) {
     case InquiryOutcome::kUnsupported:
-      return Verdict(kName, PathState::kUndef, kMsgUnsupported);
+      return Verdict(kRdacName, PathState::kUndef, kMsgUnsupported);
     case InquiryOutcome::kFailed:
-      return Down("inquiry failed");
+      return RdacDown("inquiry failed");
     case InquiryOutcome::kData:
       break;
   }
@@ -91,7 +91,7 @@ PrioResult RdacPagePriority(const std::string& dev, const scsi::RdacVolumeAccess
 
 PrioResult RdacPrio(const PrioRequest& q) {
   const std::string& dev = q.path.dev;
-  Budget budget = q.MakeBudget(kPrioDefaultMs);
+  Budget budget = q.MakeBudget(kRdacPrioDefaultMs);
   ScsiCommand inq{scsi::InquiryCdb(true, 0xc9, kPrioPageBytes), kPrioPageBytes};
   auto r = SendOnce(q.io.scsi, q.path.devnode, inq, budget);
   if (!r.ok()) {

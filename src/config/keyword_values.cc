@@ -31,13 +31,13 @@ ParsedValue Ignored(const Keyword& kw, std::string_view text, const std::string&
       "invalid value for " + std::string(kw.name) + ": " + Quote(text) + " (" + why + "); ignored"};
 }
 
-bool IsBlank(char c) { return c == ' ' || (c >= '\t' && c <= '\r'); }
+bool IsCBlank(char c) { return c == ' ' || (c >= '\t' && c <= '\r'); }
 
 // A decimal integer as strtol reads it: blanks around, a sign (when allowed),
 // digits; saturated at the int64 limits. nullopt for anything else.
 std::optional<int64_t> ReadInteger(std::string_view s, bool sign) {
-  while (!s.empty() && IsBlank(s.front())) s.remove_prefix(1);
-  while (!s.empty() && IsBlank(s.back())) s.remove_suffix(1);
+  while (!s.empty() && IsCBlank(s.front())) s.remove_prefix(1);
+  while (!s.empty() && IsCBlank(s.back())) s.remove_suffix(1);
   bool negative = false;
   if (sign && !s.empty() && (s.front() == '-' || s.front() == '+')) {
     negative = s.front() == '-';
@@ -57,7 +57,7 @@ std::optional<int64_t> ReadInteger(std::string_view s, bool sign) {
 // one digit, and whatever follows ignored; the value as strtoul makes it
 // (saturated at 2^64 - 1, negated modulo 2^64), then cut to 32 bits.
 std::optional<int64_t> ScanUnsigned(std::string_view s, unsigned base) {
-  while (!s.empty() && IsBlank(s.front())) s.remove_prefix(1);
+  while (!s.empty() && IsCBlank(s.front())) s.remove_prefix(1);
   bool negative = false;
   if (!s.empty() && (s.front() == '-' || s.front() == '+')) {
     negative = s.front() == '-';

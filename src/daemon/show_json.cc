@@ -114,16 +114,9 @@ const char* StateName(PathState s) {
   return "undef";
 }
 
-const MapEntry* MapOf(const Snapshot& s, const std::string& wwid) {
-  for (const auto& [w, m] : s.maps) {
-    if (w == wwid) return m.get();
-  }
-  return nullptr;
-}
-
 void WritePath(JsonWriter& w, const Snapshot& s, const PathEntry& e) {
   const Path& p = e.path;
-  const MapEntry* m = e.map.empty() ? nullptr : MapOf(s, e.map);
+  const MapEntry* m = e.map.empty() ? nullptr : s.FindMap(e.map);
   w.BeginObject().Field("dev", p.dev).Field("dev_t", p.DevT()).Field("hctl", p.hctl.ToString());
   w.Field("wwid", p.wwid).Field("map", m ? m->map.name : "");
   w.Field("vendor", p.vendor).Field("model", p.model).Field("rev", p.rev);
@@ -280,7 +273,7 @@ std::string Metrics(const Snapshot& s) {
     out += std::string("# HELP ") + name + " " + help + "\n# TYPE " + name + " " + type + "\n";
   };
   auto path_labels = [&](const PathEntry& e) {
-    const MapEntry* m = e.map.empty() ? nullptr : MapOf(s, e.map);
+    const MapEntry* m = e.map.empty() ? nullptr : s.FindMap(e.map);
     return "{path=\"" + Label(e.path.dev) + "\",dev_t=\"" + e.path.DevT() + "\",map=\"" +
            Label(m ? m->map.name : "") + "\"}";
   };

@@ -4,18 +4,13 @@
 
 #include <algorithm>
 
+#include "base/strings.h"
 #include "base/thread_pool.h"
 #include "discovery/scsi_path.h"
 #include "scsi/vpd.h"
 
 namespace mpx {
-namespace {
-
-std::span<const uint8_t> Bytes(const std::string& s) {
-  return {reinterpret_cast<const uint8_t*>(s.data()), s.size()};
-}
-
-}  // namespace
+namespace {}  // namespace
 
 std::string ReadSerial(const WwidEnv& env, const Path& path) {
   std::vector<uint8_t> page;
@@ -31,7 +26,7 @@ std::string ReadSerial(const WwidEnv& env, const Path& path) {
 std::optional<std::string> ReadPg83(const Sysfs& sysfs, Path& path) {
   auto page = sysfs.Read("block/" + path.dev + "/device/vpd_pg83");
   if (!page.ok()) return std::nullopt;
-  path.tpg = TargetPortGroup(Bytes(page.value()));
+  path.tpg = TargetPortGroup(AsBytes(page.value()));
   return std::move(page).value();
 }
 

@@ -5,14 +5,11 @@
 #include <cerrno>
 #include <span>
 
+#include "base/strings.h"
 #include "scsi/vpd.h"
 
 namespace mpx {
 namespace {
-
-std::span<const uint8_t> Bytes(const std::string& s) {
-  return {reinterpret_cast<const uint8_t*>(s.data()), s.size()};
-}
 
 struct Attempts {
   std::string log;
@@ -76,7 +73,7 @@ Result<WwidFound> DetermineWwid(const WwidEnv& env, const Path& path,
   }
   const std::string dir = "block/" + path.dev + "/device/";
   if (sysfs_pg83) {
-    if (auto w = FromPage83(Bytes(*sysfs_pg83), "sysfs vpd_pg83", tried)) return *w;
+    if (auto w = FromPage83(AsBytes(*sysfs_pg83), "sysfs vpd_pg83", tried)) return *w;
   } else {
     tried.Add("sysfs vpd_pg83", "absent");
   }
@@ -93,7 +90,7 @@ Result<WwidFound> DetermineWwid(const WwidEnv& env, const Path& path,
   // Beyond the reference (which leaves such a path without identity): the
   // unit serial number page.
   if (auto page = env.sysfs.Read(dir + "vpd_pg80"); page.ok()) {
-    if (auto w = FromPage80(Bytes(page.value()), "sysfs vpd_pg80", tried)) return *w;
+    if (auto w = FromPage80(AsBytes(page.value()), "sysfs vpd_pg80", tried)) return *w;
   } else {
     auto sg = env.scsi.InquiryVpd(path.devnode, 0x80);
     if (!sg.ok()) {

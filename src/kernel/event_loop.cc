@@ -9,22 +9,13 @@
 #include <cstring>
 
 namespace mpx {
-namespace {
-
-Error Errno(const std::string& what) {
-  int err = errno;
-  return MakeError(what + ": " + std::strerror(err), err);
-}
-
-}  // namespace
-
 Result<std::unique_ptr<EventLoop>> EventLoop::Create() {
   UniqueFd ep(::epoll_create1(EPOLL_CLOEXEC));
-  if (!ep.valid()) return Errno("epoll_create1");
+  if (!ep.valid()) return ErrnoError("epoll_create1");
   UniqueFd tfd(::timerfd_create(CLOCK_MONOTONIC, TFD_CLOEXEC | TFD_NONBLOCK));
-  if (!tfd.valid()) return Errno("timerfd_create");
+  if (!tfd.valid()) return ErrnoError("timerfd_create");
   UniqueFd efd(::eventfd(0, EFD_CLOEXEC | EFD_NONBLOCK));
-  if (!efd.valid()) return Errno("eventfd");
+  if (!efd.valid()) return ErrnoError("eventfd");
   std::unique_ptr<EventLoop> loop(new EventLoop(std::move(ep), std::move(tfd), std::move(efd)));
   if (Status s =
           loop->Watch(loop->timer_.get(), EPOLLIN, [l = loop.get()](uint32_t) { l->RunTimers(); });
@@ -46,7 +37,7 @@ Status EventLoop::Watch(int fd, uint32_t events, FdCallback cb) {
   epoll_event ev{};
   ev.events = events;
   ev.data.fd = fd;
-  if (::epoll_ctl(epoll_.get(), EPOLL_CTL_ADD, fd, &ev) != 0) return Errno("epoll_ctl add");
+  if (::epoll_ctl(epoll_.get(), EPOLL_CTL_ADD, fd, &ev) != 0) return ErrnoError("epoll_ctl add");
   fds_[fd] = std::make_shared<FdCallback>(std::move(cb));
   return {};
 }
@@ -55,7 +46,7 @@ Status EventLoop::Modify(int fd, uint32_t events) {
   epoll_event ev{};
   ev.events = events;
   ev.data.fd = fd;
-  if (::epoll_ctl(epoll_.get(), EPOLL_CTL_MOD, fd, &ev) != 0) return Errno("epoll_ctl mod");
+  if (::epoll_ctl(epoll_.get(), EPOLL_CTL_MOD, fd, &ev) != 0) return ErrnoError("epoll_ctl mod");
   return {};
 }
 
@@ -117,9 +108,9 @@ Status EventLoop::WatchSignals(const std::vector<int>& signals, std::function<vo
   sigset_t set;
   sigemptyset(&set);
   for (int s : signals) sigaddset(&set, s);
-  if (::pthread_sigmask(SIG_BLOCK, &set, nullptr) != 0) return Errno("pthread_sigmask");
+  if (::pthread_sigmask(SIG_BLOCK, &set, nullptr) != 0) return ErrnoError("pthread_sigmask");
   signal_.Reset(::signalfd(-1, &set, SFD_CLOEXEC | SFD_NONBLOCK));
-  if (!signal_.valid()) return Errno("signalfd");
+  if (!signal_.valid()) return ErrnoError("signalfd");
   on_signal_ = std::move(cb);
   return Watch(signal_.get(), EPOLLIN, [this](uint32_t) { ReadSignals(); });
 }
@@ -173,7 +164,7 @@ Status EventLoop::Run() {
     int n = ::epoll_wait(epoll_.get(), events, 64, -1);
     if (n < 0) {
       if (errno == EINTR) continue;
-      return Errno("epoll_wait");
+      return ErrnoError("epoll_wait");
     }
     for (int i = 0; i < n; ++i) {
       auto it = fds_.find(events[i].data.fd);

@@ -19,10 +19,6 @@ namespace {
 // on hundreds of paths at once) may queue before the daemon accepts them.
 constexpr int kBacklog = SOMAXCONN;
 
-Error Errno(const std::string& what, int err = errno) {
-  return MakeError(what + ": " + std::strerror(err), err);
-}
-
 std::string Display(const std::string& name) { return "@" + name; }
 
 // The address of the abstract `name`: a leading NUL, then the name without
@@ -43,17 +39,17 @@ Result<UniqueFd> BoundSocket(const std::string& name, bool listen) {
   if (!len.ok()) return len.error();
   int flags = SOCK_STREAM | SOCK_CLOEXEC | (listen ? SOCK_NONBLOCK : 0);
   UniqueFd fd(::socket(AF_UNIX, flags, 0));
-  if (!fd.valid()) return Errno("socket");
+  if (!fd.valid()) return ErrnoError("socket");
   const auto* sa = reinterpret_cast<const sockaddr*>(&addr);
   if (listen) {
-    if (::bind(fd.get(), sa, *len) != 0) return Errno("bind " + Display(name));
-    if (::listen(fd.get(), kBacklog) != 0) return Errno("listen " + Display(name));
+    if (::bind(fd.get(), sa, *len) != 0) return ErrnoError("bind " + Display(name));
+    if (::listen(fd.get(), kBacklog) != 0) return ErrnoError("listen " + Display(name));
   } else {
     int rc = 0;
     do {
       rc = ::connect(fd.get(), sa, *len);
     } while (rc != 0 && errno == EINTR);
-    if (rc != 0) return Errno("connect " + Display(name));
+    if (rc != 0) return ErrnoError("connect " + Display(name));
   }
   return fd;
 }
@@ -69,7 +65,7 @@ Status WaitReadable(int fd, Deadline deadline) {
     pollfd p{.fd = fd, .events = POLLIN, .revents = 0};
     int rc = ::poll(&p, 1, static_cast<int>(left.count()));
     if (rc > 0) return {};
-    if (rc < 0 && errno != EINTR) return Errno("poll");
+    if (rc < 0 && errno != EINTR) return ErrnoError("poll");
   }
 }
 
@@ -81,7 +77,7 @@ Result<UniqueFd> AcceptConnection(int listen_fd) {
   for (;;) {
     int fd = ::accept4(listen_fd, nullptr, nullptr, SOCK_NONBLOCK | SOCK_CLOEXEC);
     if (fd >= 0) return UniqueFd(fd);
-    if (errno != EINTR) return Errno("accept");
+    if (errno != EINTR) return ErrnoError("accept");
   }
 }
 
@@ -89,7 +85,7 @@ Result<PeerCredentials> PeerOf(int fd) {
   ucred cred{};
   socklen_t len = sizeof cred;
   if (::getsockopt(fd, SOL_SOCKET, SO_PEERCRED, &cred, &len) != 0) {
-    return Errno("SO_PEERCRED");
+    return ErrnoError("SO_PEERCRED");
   }
   return PeerCredentials{.pid = cred.pid, .uid = cred.uid, .gid = cred.gid};
 }
@@ -102,7 +98,7 @@ Status SendFrame(int fd, std::string_view text) {
   while (sent < frame.size()) {
     ssize_t n = ::send(fd, frame.data() + sent, frame.size() - sent, MSG_NOSIGNAL);
     if (n < 0 && errno == EINTR) continue;
-    if (n < 0) return Errno("send");
+    if (n < 0) return ErrnoError("send");
     sent += static_cast<size_t>(n);
   }
   return {};
@@ -118,7 +114,7 @@ Result<std::string> ReceiveFrame(int fd, int timeout_ms, size_t max_bytes) {
     if (Status s = WaitReadable(fd, deadline); !s.ok()) return s.error();
     ssize_t n = ::recv(fd, buf.data(), buf.size(), MSG_DONTWAIT);
     if (n < 0 && (errno == EINTR || errno == EAGAIN)) continue;
-    if (n < 0) return Errno("recv");
+    if (n < 0) return ErrnoError("recv");
     if (n == 0) return MakeError("connection closed before a whole reply", EIO);
     Status fed = reader.Feed(std::span<const char>(buf.data(), static_cast<size_t>(n)), &frames);
     if (!fed.ok()) return MakeError(fed.error().message, ERANGE);

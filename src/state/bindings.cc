@@ -8,7 +8,7 @@
 namespace mpx {
 namespace {
 
-constexpr const char* kHeader =
+constexpr const char* kBindingsHeader =
     "# Multipath bindings, Version : 1.0\n"
     "# NOTE: this file is automatically maintained by the multipath program.\n"
     "# You should not need to edit this file in normal circumstances.\n"
@@ -113,7 +113,7 @@ std::string AllocateAlias(const BindingsFile& f, std::string_view prefix,
 
 std::string WithBindings(const BindingsFile& f, const std::vector<Binding>& added) {
   std::string out;
-  if (f.lines.empty()) out = kHeader;
+  if (f.lines.empty()) out = kBindingsHeader;
   for (const auto& l : f.lines) out += l + "\n";
   for (const auto& b : added) out += b.alias + " " + b.wwid + "\n";
   return out;

@@ -7,7 +7,7 @@
 namespace mpx {
 namespace {
 
-constexpr const char* kHeader =
+constexpr const char* kWwidsHeader =
     "# Multipath wwids, Version : 1.0\n"
     "# NOTE: This file is automatically maintained by multipath and multipathd.\n"
     "# You should not need to edit this file in normal circumstances.\n"
@@ -51,7 +51,7 @@ bool Contains(const WwidsFile& f, std::string_view wwid) {
 }
 
 std::string WithWwid(const WwidsFile& f, std::string_view wwid) {
-  std::string out = f.lines.empty() ? kHeader : "";
+  std::string out = f.lines.empty() ? kWwidsHeader : "";
   for (const auto& l : f.lines) out += l + "\n";
   if (!Contains(f, wwid)) out += "/" + std::string(wwid) + "/\n";
   return out;
@@ -68,7 +68,7 @@ std::string WithoutWwid(const WwidsFile& f, std::string_view wwid) {
 }
 
 std::string RewrittenWwids(const WwidsFile& f, const std::vector<std::string>& wwids) {
-  std::string out = kHeader;
+  std::string out = kWwidsHeader;
   for (const auto& l : f.lines) {
     if (!Entry(l)) out += "# unparsable line kept by multipath -W: " + l + "\n";
   }

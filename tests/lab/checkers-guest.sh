@@ -34,7 +34,7 @@ reference() {  # reference KIND NAME [PRIO_ARGS]
     grep -oE "sd[a-z]+: $name state = [a-z]+" "$out/ref-$kind-$name.log" | awk '{print $1, $5}'
   else
     grep -oE "sd[a-z]+: $name prio (= [0-9]+|error)" "$out/ref-$kind-$name.log" |
-      awk '{v = $3 == "=" ? $4 : "error"; print $1, v}'
+      awk '{v = $4 == "=" ? $5 : "error"; print $1, v}'
   fi | sed 's/://' | sort -u -k1,1
 }
 
