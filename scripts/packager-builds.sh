@@ -6,8 +6,10 @@
 #                  linked with --no-undefined (MPX_LAYER_CHECK): a layer that
 #                  uses one it does not declare fails to link
 #   dpkg-gcc       CMAKE_BUILD_TYPE=None with Debian's dpkg-buildflags (-O2, fortify, ...)
-#   release-clang  CMAKE_BUILD_TYPE=Release with clang++
+#   release-clang  CMAKE_BUILD_TYPE=Release with clang++, as a unity build (faster,
+#                  and it proves no two files of a layer define the same local name)
 # Usage: scripts/packager-builds.sh [CONFIG...]   (default: all three)
+# scripts/test.sh runs release-gcc and release-clang: its main build is dpkg-gcc.
 # Build trees go to build-pkg-CONFIG/.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -32,7 +34,7 @@ for c in "${configs[@]}"; do
   dpkg-gcc)
     CXX=g++ CXXFLAGS="$(dpkg-buildflags --get CXXFLAGS) $(dpkg-buildflags --get CPPFLAGS)" \
       LDFLAGS="$(dpkg-buildflags --get LDFLAGS)" build "$c" -DCMAKE_BUILD_TYPE=None ;;
-  release-clang) CXX=clang++ build "$c" -DCMAKE_BUILD_TYPE=Release ;;
+  release-clang) CXX=clang++ build "$c" -DCMAKE_BUILD_TYPE=Release -DCMAKE_UNITY_BUILD=ON ;;
   *) echo "packager-builds: unknown configuration $c" >&2; exit 2 ;;
   esac
 done
