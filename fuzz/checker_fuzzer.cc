@@ -60,6 +60,9 @@ class FuzzIo : public mpx::ScsiIo {
   mpx::Result<mpx::ScsiReply> CcissTestUnitReady(const std::string& devnode, unsigned) override {
     return Reply(devnode, 0);
   }
+  mpx::Result<mpx::ScsiReply> TestUnitReady(const std::string& devnode) override {
+    return Reply(devnode, 0);
+  }
   mpx::Result<std::vector<uint8_t>> InquiryVpd(const std::string& devnode, uint8_t) override {
     return mpx::MakeError(devnode + ": unused", 5);
   }
