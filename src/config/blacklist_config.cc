@@ -37,8 +37,8 @@ Status AddProductBlacklists(const std::vector<DeviceEntry>& devices, Blacklist* 
   for (const DeviceEntry& d : devices) {
     const Setting* pb = d.options.Get(Opt::kProductBlacklist);
     if (pb == nullptr) continue;
-    Status st =
-        b->AddDevice(d.options.Text(Opt::kVendor), std::get<std::string>(pb->value), pb->where);
+    Status st = b->AddDevice(d.options.Text(Opt::kVendor), std::get<std::string>(pb->value),
+                             pb->where, /*default_rule=*/true);
     if (!st.ok()) return MakeError(pb->where + ": " + st.error().message, st.error().code);
   }
   return {};
@@ -50,8 +50,9 @@ Result<Blacklist> BuildBlacklist(const Config& config) {
   Blacklist b;
   if (Status s = AddSection(config.blacklist, false, &b); !s.ok()) return s.error();
   if (Status s = AddSection(config.blacklist_exceptions, true, &b); !s.ok()) return s.error();
-  if (Status s = AddProductBlacklists(config.devices, &b); !s.ok()) return s.error();
+  // The hardware table's order, as the reference: built-in entries, then the user's.
   if (Status s = AddProductBlacklists(config.builtin_devices, &b); !s.ok()) return s.error();
+  if (Status s = AddProductBlacklists(config.devices, &b); !s.ok()) return s.error();
   b.AddBuiltIns();
   return b;
 }

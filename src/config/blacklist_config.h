@@ -8,9 +8,10 @@
 
 namespace mpx {
 
-// User entries first, then product_blacklist entries (user devices, then the
-// built-in table), then the compiled-in rules, the order the reference lists
-// them. Patterns were checked by the parser; an error is not expected.
+// User entries first, then product_blacklist entries (the built-in table,
+// then user devices; a vendor/product pair once), then the compiled-in rules,
+// the order the reference lists them. Patterns were checked by the parser; an error is not
+// expected.
 Result<Blacklist> BuildBlacklist(const Config& config);
 
 }  // namespace mpx

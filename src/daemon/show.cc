@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "daemon/show_config.h"
 #include "daemon/show_json.h"
 #include "output/topology_text.h"
 #include "output/wildcard_table.h"
@@ -298,8 +299,8 @@ std::string RenderJson(const Snapshot& s, const CliCommand& c) {
 }  // namespace
 
 std::string RenderShow(const Snapshot& s, const CliCommand& c, const Sysfs& sysfs) {
-  (void)sysfs;
   if (c.json && c.cmd != CliCmd::kShowConfig && c.cmd != CliCmd::kShowConfigLocal &&
+      c.cmd != CliCmd::kShowBlacklist && c.cmd != CliCmd::kShowDevices &&
       c.cmd != CliCmd::kShowWildcards && c.cmd != CliCmd::kShowMetrics) {
     return RenderJson(s, c);
   }
@@ -360,6 +361,13 @@ std::string RenderShow(const Snapshot& s, const CliCommand& c, const Sysfs& sysf
       return "multipath format wildcards:\n" + ListWildcards(kMapWildcards) +
              "\npath format wildcards:\n" + ListWildcards(kPathWildcards) +
              "\npathgroup format wildcards:\n" + ListWildcards(kGroupWildcards);
+    case CliCmd::kShowConfig:
+    case CliCmd::kShowConfigLocal:
+      return ShowConfigText(s, c.cmd == CliCmd::kShowConfigLocal);
+    case CliCmd::kShowBlacklist:
+      return s.setup ? ShowBlacklistText(s.setup->blacklist) : "fail\n";
+    case CliCmd::kShowDevices:
+      return s.setup ? ShowDevicesText(s, s.setup->blacklist, sysfs) : "fail\n";
     default:
       return "fail\nnot supported by mpx yet\n";
   }

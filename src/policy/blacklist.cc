@@ -3,10 +3,11 @@
 namespace mpx {
 namespace {
 
-Status Add(std::vector<BlacklistEntry>& list, const std::string& pattern, std::string origin) {
+Status Add(std::vector<BlacklistEntry>& list, const std::string& pattern, std::string origin,
+           bool default_rule = false) {
   auto re = Regex::Compile(pattern);
   if (!re.ok()) return re.error();
-  list.push_back({std::move(re).value(), std::move(origin)});
+  list.push_back({std::move(re).value(), std::move(origin), default_rule});
   return {};
 }
 
@@ -18,12 +19,16 @@ Result<std::optional<Regex>> Optional(const std::string& pattern) {
 }
 
 Status AddDeviceTo(std::vector<BlacklistDeviceEntry>& list, const std::string& vendor,
-                   const std::string& product, std::string origin) {
+                   const std::string& product, std::string origin, bool default_rule = false) {
+  auto text = [](const std::optional<Regex>& r) { return r ? r->pattern() : std::string(); };
+  for (const BlacklistDeviceEntry& e : list) {
+    if (text(e.vendor) == vendor && text(e.product) == product) return {};
+  }
   auto v = Optional(vendor);
   if (!v.ok()) return v.error();
   auto p = Optional(product);
   if (!p.ok()) return p.error();
-  list.push_back({std::move(v).value(), std::move(p).value(), std::move(origin)});
+  list.push_back({std::move(v).value(), std::move(p).value(), std::move(origin), default_rule});
   return {};
 }
 
@@ -55,8 +60,22 @@ Blacklist Blacklist::BuiltIn() {
 
 void Blacklist::AddBuiltIns() {
   // Constant patterns; a test checks they compile.
-  (void)Add(devnode_, kBuiltinDevnodeBlacklist, "built-in");
-  (void)Add(property_except_, kBuiltinPropertyException, "built-in");
+  (void)Add(devnode_, kBuiltinDevnodeBlacklist, "built-in", true);
+  (void)Add(property_except_, kBuiltinPropertyException, "built-in", true);
+}
+
+const std::vector<BlacklistEntry>& Blacklist::Entries(Kind kind, bool exceptions) const {
+  switch (kind) {
+    case Kind::kDevnode:
+      return exceptions ? devnode_except_ : devnode_;
+    case Kind::kProperty:
+      return exceptions ? property_except_ : property_;
+    case Kind::kProtocol:
+      return exceptions ? protocol_except_ : protocol_;
+    case Kind::kWwid:
+      break;
+  }
+  return exceptions ? wwid_except_ : wwid_;
 }
 
 Status Blacklist::AddDevnode(const std::string& p, std::string o) {
@@ -83,8 +102,9 @@ Status Blacklist::AddProtocol(const std::string& p, std::string o) {
 Status Blacklist::AddProtocolException(const std::string& p, std::string o) {
   return Add(protocol_except_, p, std::move(o));
 }
-Status Blacklist::AddDevice(const std::string& v, const std::string& p, std::string o) {
-  return AddDeviceTo(device_, v, p, std::move(o));
+Status Blacklist::AddDevice(const std::string& v, const std::string& p, std::string o,
+                            bool default_rule) {
+  return AddDeviceTo(device_, v, p, std::move(o), default_rule);
 }
 Status Blacklist::AddDeviceException(const std::string& v, const std::string& p, std::string o) {
   return AddDeviceTo(device_except_, v, p, std::move(o));

@@ -21,7 +21,8 @@ inline constexpr const char* kBuiltinPropertyException = "(SCSI_IDENT_|ID_WWN)";
 
 struct BlacklistEntry {
   Regex regex;
-  std::string origin;  // "built-in", or "file:line" of the config entry
+  std::string origin;         // "built-in", or "file:line" of the config entry
+  bool default_rule = false;  // compiled in (show blacklist: "(default rule)")
 };
 
 // device { vendor product }: an unset field matches anything.
@@ -29,6 +30,9 @@ struct BlacklistDeviceEntry {
   std::optional<Regex> vendor;
   std::optional<Regex> product;
   std::string origin;
+  // Not from a blacklist section: a device entry's product_blacklist (built-in
+  // or the user's), which the reference lists as a default rule.
+  bool default_rule = false;
 };
 
 class Blacklist {
@@ -47,8 +51,10 @@ class Blacklist {
   Status AddPropertyException(const std::string& pattern, std::string origin);
   Status AddProtocol(const std::string& pattern, std::string origin);
   Status AddProtocolException(const std::string& pattern, std::string origin);
-  // Empty vendor or product: that field is not checked.
-  Status AddDevice(const std::string& vendor, const std::string& product, std::string origin);
+  // Empty vendor or product: that field is not checked. An entry with the
+  // same vendor and product patterns as an earlier one is not added again.
+  Status AddDevice(const std::string& vendor, const std::string& product, std::string origin,
+                   bool default_rule = false);
   Status AddDeviceException(const std::string& vendor, const std::string& product,
                             std::string origin);
 
@@ -67,6 +73,13 @@ class Blacklist {
   // not read the device, which must not blacklist it).
   std::optional<std::string> CheckProperties(const std::vector<std::string>& names,
                                              bool missing_blacklists = true) const;
+
+  // The rules of one kind, in the order they are checked (show blacklist).
+  enum class Kind { kDevnode, kProperty, kProtocol, kWwid };
+  const std::vector<BlacklistEntry>& Entries(Kind kind, bool exceptions) const;
+  const std::vector<BlacklistDeviceEntry>& Devices(bool exceptions) const {
+    return exceptions ? device_except_ : device_;
+  }
 
  private:
   static std::optional<std::string> Check(const std::vector<BlacklistEntry>& entries,
