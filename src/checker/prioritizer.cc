@@ -92,6 +92,18 @@ PrioResult SysfsPrio(const PrioRequest& q) {
   return {prio, ""};
 }
 
+std::optional<std::string> TargetAluaState(ScsiIo& io, const Path& p,
+                                           std::chrono::milliseconds timeout) {
+  if (!p.tpg) return std::nullopt;
+  Budget budget(timeout);
+  auto groups = ReadPortGroups(io, p.devnode, budget);
+  if (!groups.ok()) return std::nullopt;
+  for (const auto& g : groups.value()) {
+    if (g.id == *p.tpg) return std::string(scsi::AluaStateName(g.state));
+  }
+  return std::nullopt;
+}
+
 PrioResult AluaPrio(const PrioRequest& q) {
   const Path& p = q.path;
   if (!p.tpg) {

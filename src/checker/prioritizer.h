@@ -18,6 +18,7 @@
 #pragma once
 
 #include <chrono>
+#include <optional>
 #include <span>
 #include <string>
 #include <string_view>
@@ -91,6 +92,13 @@ std::string_view DetectPrioName(const Path& p, std::string_view configured);
 // Sets p.prioritizer and p.priority (0 with p.prio_message on failure, as
 // the reference gives a path whose prioritizer fails no weight).
 void Prioritize(PrioKind kind, ScsiIo& io, Path& p);
+
+// The ALUA state the target reports for the path's target port group
+// (REPORT TARGET PORT GROUPS), as the kernel names it in sysfs access_state
+// ("active/optimized", ...); nullopt when the path has no group or the
+// target does not answer within `timeout`.
+std::optional<std::string> TargetAluaState(ScsiIo& io, const Path& p,
+                                           std::chrono::milliseconds timeout);
 
 // The built-in prioritizers without their own file.
 PrioResult ConstPrio(const PrioRequest& request);
