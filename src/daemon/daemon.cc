@@ -676,7 +676,7 @@ void Daemon::OnUevent(const Uevent& ev) {
     RemovePath(id);
   } else if (ev.action == "change" && paths_.Contains(id)) {
     paths_.Mutable(id).check.next = env_.clock.Now();
-    RecheckWwid(id);
+    RecheckPath(id);
   }
   Publish();
 }
@@ -778,8 +778,9 @@ void Daemon::IntegratePath(const Path& path) {
 
 // A change uevent on a path: does it still report the WWID of its map? A
 // path whose WWID changed (a LUN remapped behind it) is failed and kept out
-// until it reports the old one again, as the reference.
-void Daemon::RecheckWwid(PathId id) {
+// until it reports the old one again, as the reference. Did its size change
+// (a LUN resized on the array)? The map follows once all its paths agree.
+void Daemon::RecheckPath(PathId id) {
   if (!setup_) return;
   const std::string dev = paths_.Find(id)->path.dev;
   auto found = std::make_shared<std::optional<Result<Path>>>();
@@ -789,20 +790,55 @@ void Daemon::RecheckWwid(PathId id) {
       [found, wenv, setup, dev] { found->emplace(DiscoverOne(wenv, setup->blacklist, dev)); },
       [this, id, found] {
         if (!paths_.Contains(id) || !found->has_value() || !(*found)->ok()) return;
-        const std::string& wwid = (**found)->wwid;
+        const Path& now = (*found)->value();
         PathEntry& e = paths_.Mutable(id);
-        if (wwid.empty() || e.path.wwid.empty()) return;
-        const bool changed = wwid != e.path.wwid;
+        if (now.wwid.empty() || e.path.wwid.empty()) return;
+        const bool changed = now.wwid != e.path.wwid;
         if (changed && !e.wwid_changed) {
           env_.log.Warning(e.path.dev + ": path wwid changed from '" + e.path.wwid + "' to '" +
-                           wwid + "': failing it");
+                           now.wwid + "': failing it");
         } else if (!changed && e.wwid_changed) {
-          env_.log.Notice(e.path.dev + ": path wwid is '" + wwid + "' again");
+          env_.log.Notice(e.path.dev + ": path wwid is '" + now.wwid + "' again");
         }
         e.wwid_changed = changed;
-        if (!e.map.empty()) ApplyPathState(e.map, id, !changed);
+        const bool resized =
+            !changed && now.size_sectors != 0 && now.size_sectors != e.path.size_sectors;
+        if (resized) {
+          env_.log.Notice(e.path.dev + ": size changed from " +
+                          std::to_string(e.path.size_sectors) + " to " +
+                          std::to_string(now.size_sectors) + " sectors");
+          e.path.size_sectors = now.size_sectors;
+        }
+        const std::string map = e.map;  // (e may move: the calls below edit the table)
+        if (!map.empty()) ApplyPathState(map, id, !changed);
+        if (resized && !map.empty()) ResizeMapIfAllAgree(map);
         Publish();
       });
+}
+
+// Reloads the map at its paths' new size when every path of it reports the
+// same size (the others' change uevents may still be on their way).
+void Daemon::ResizeMapIfAllAgree(const std::string& wwid) {
+  const MapEntry* m = maps_.Find(wwid);
+  if (m == nullptr) return;
+  std::vector<PathId> members;
+  uint64_t size = 0;
+  for (const PathGroup& g : m->map.groups) {
+    for (PathId p : g.paths) {
+      const PathEntry* pe = paths_.Find(p);
+      if (pe == nullptr) continue;
+      if (size != 0 && pe->path.size_sectors != size) return;  // not all there yet
+      size = pe->path.size_sectors;
+      members.push_back(p);
+    }
+  }
+  if (size == 0 || size == m->map.size_sectors) return;
+  const std::string name = m->map.name;
+  const uint64_t old = m->map.size_sectors;
+  if (ReloadMap(wwid, members).ok()) {
+    env_.log.Notice(name + ": resized from " + std::to_string(old) + " to " + std::to_string(size) +
+                    " sectors");
+  }
 }
 
 void Daemon::RemovePath(PathId id) {

@@ -88,7 +88,8 @@ class Daemon {
   bool SetQueueing(const std::string& wwid, bool on);
   Status ReloadMap(const std::string& wwid, const std::vector<PathId>& members);
   void RemovePath(PathId id);
-  void RecheckWwid(PathId id);
+  void RecheckPath(PathId id);
+  void ResizeMapIfAllAgree(const std::string& wwid);
   void AddPath(const std::string& dev);
   void IntegratePath(const Path& path);
   void ForgetMap(const std::string& wwid);

@@ -613,6 +613,80 @@ TEST_F(DaemonTest, APathWhoseWwidChangedIsFailedAndNotReinstated) {
   EXPECT_EQ(CountMessages("mpatha reinstate_path 8:0"), 1u);
 }
 
+TEST_F(DaemonTest, AResizedLunResizesItsMapOnceEveryPathReportsTheNewSize) {
+  Start();
+  ASSERT_EQ(MapNamed("mpatha").map.size_sectors, 16384u);
+  auto grow = [&](const std::string& dev, int host, unsigned minor) {  // the path of LUN 0 on host
+    const std::string h = std::to_string(host);
+    dir_.Write("sys/devices/pseudo_0/adapter" + h + "/host" + h + "/target" + h + ":0:0/" + h +
+                   ":0:0:0/block/" + dev + "/size",
+               "32768\n");
+    daemon_->OnUevent(
+        {.action = "change", .devname = dev, .devtype = "disk", .major = 8, .minor = minor});
+    worker_.RunAll();
+  };
+  grow("sda", 0, 0);  // one path has the new size: the map waits for the other
+  EXPECT_EQ(PathOf("sda").path.size_sectors, 32768u);
+  EXPECT_EQ(MapNamed("mpatha").map.size_sectors, 16384u);
+  EXPECT_EQ(dm_.Table("mpatha").value().rfind("0 16384 ", 0), 0u);
+  grow("sdc", 1, 32);
+  EXPECT_EQ(MapNamed("mpatha").map.size_sectors, 32768u);
+  EXPECT_EQ(dm_.Table("mpatha").value().rfind("0 32768 multipath ", 0), 0u)
+      << dm_.Table("mpatha").value();
+  EXPECT_TRUE(log_.Contains("mpatha: resized from 16384 to 32768 sectors")) << log_.Text();
+  EXPECT_EQ(dm_.Table("mpathb").value().rfind("0 16384 ", 0), 0u);  // the other map stays
+}
+
+TEST_F(DaemonTest, ShowConfigBlacklistAndDevicesAsTheReference) {
+  Config(
+      "defaults {\n find_multipaths greedy\n user_friendly_names yes\n}\n"
+      "blacklist {\n devnode \"^hd[a-z]\"\n wwid \"^3600bad\"\n"
+      " device {\n  vendor \"ACME\"\n  product \"Widget\"\n }\n}\n"
+      "blacklist_exceptions {\n property \"^ID_GOOD\"\n}\n");
+  dir_.Write("sys/block/hda/dev", "3:0\n");  // a node the blacklist names
+  Start();
+  const std::string bl = Reply("show blacklist");
+  EXPECT_EQ(bl.substr(0, bl.find("udev property rules:")),
+            "device node rules:\n"
+            "- blacklist:\n"
+            "        (config file rule) ^hd[a-z]\n"
+            "        (default rule)     !^(sd[a-z]|dasd[a-z]|nvme[0-9])\n"
+            "- exceptions:\n"
+            "        <empty>\n");
+  EXPECT_NE(bl.find("udev property rules:\n- blacklist:\n        <empty>\n- exceptions:\n"
+                    "        (config file rule) ^ID_GOOD\n"
+                    "        (default rule)     (SCSI_IDENT_|ID_WWN)\n"
+                    "protocol rules:\n- blacklist:\n        <empty>\n- exceptions:\n"
+                    "        <empty>\n"
+                    "wwid rules:\n- blacklist:\n        (config file rule) ^3600bad\n"),
+            std::string::npos)
+      << bl;
+  EXPECT_NE(bl.find("device rules:\n- blacklist:\n        (config file rule) ACME:Widget\n"),
+            std::string::npos)
+      << bl;
+  // The built-in hardware table's product_blacklist entries are default rules.
+  EXPECT_NE(bl.find("        (default rule)     ^DGC:LUNZ\n"), std::string::npos) << bl;
+
+  EXPECT_EQ(Reply("show devices"),
+            "available block devices:\n"
+            "    hda devnode blacklisted, unmonitored\n"
+            "    sda devnode whitelisted, monitored\n"
+            "    sdb devnode whitelisted, monitored\n"
+            "    sdc devnode whitelisted, monitored\n"
+            "    sdd devnode whitelisted, monitored\n");
+
+  // show config: the merged configuration, as multipath -t prints it; local:
+  // only what is present (the scsi_debug-like devices and the two maps).
+  const std::string all = Reply("show config");
+  EXPECT_EQ(all.rfind("defaults {\n", 0), 0u) << all.substr(0, 200);
+  EXPECT_NE(all.find("\tfind_multipaths \"greedy\"\n"), std::string::npos);
+  EXPECT_NE(all.find("\tdevnode \"^hd[a-z]\"\n"), std::string::npos);
+  const std::string local = Reply("show config local");
+  EXPECT_LT(local.size(), all.size() / 2);
+  EXPECT_NE(local.find("\twwid \"" + testing::Naa6Wwid(1) + "\""), std::string::npos) << local;
+  EXPECT_EQ(all.find("\twwid \"" + testing::Naa6Wwid(1) + "\""), std::string::npos);
+}
+
 TEST_F(DaemonTest, QueueWithoutDaemonAndMaxPollingIntervalFromTheConfiguration) {
   Config(
       "defaults {\n find_multipaths greedy\n user_friendly_names yes\n no_path_retry queue\n"
