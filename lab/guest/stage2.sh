@@ -45,9 +45,6 @@ mkdir -p /dev/pts /dev/shm
 [[ -e /dev/stderr ]] || ln -s /proc/self/fd/2 /dev/stderr
 mount -t devpts -o gid=5,mode=620,ptmxmode=000 devpts /dev/pts
 mount -t tmpfs -o mode=1777,nosuid,nodev tmpfs /dev/shm
-modprobe configfs 2>/dev/null || true
-mountpoint -q /sys/kernel/config || mount -t configfs configfs /sys/kernel/config 2>/dev/null || true
-mountpoint -q /sys/kernel/debug || mount -t debugfs debugfs /sys/kernel/debug 2>/dev/null || true
 
 # The 9p shares, each at its host path, parents first (after /tmp's tmpfs so
 # that host paths under /tmp work too): labout is the writable results
@@ -72,6 +69,10 @@ for m in dm_mod dm_multipath dm_round_robin dm_service_time dm_queue_length \
          scsi_dh_alua sd_mod sg; do
     modprobe "$m" || die "modprobe $m"
 done
+# configfs (LIO targets) and debugfs, once the modules are there.
+modprobe configfs 2>/dev/null || true
+mountpoint -q /sys/kernel/config || mount -t configfs configfs /sys/kernel/config || log "no configfs"
+mountpoint -q /sys/kernel/debug || mount -t debugfs debugfs /sys/kernel/debug 2>/dev/null || true
 
 wait_paths() {   # wait until /sys/block has $1 sd devices
     local want=$1 n i

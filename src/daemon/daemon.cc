@@ -5,6 +5,7 @@
 #include <set>
 
 #include "base/strings.h"
+#include "checker/prioritizer.h"
 #include "config/resolve.h"
 #include "daemon/show.h"
 #include "discovery/discover.h"
@@ -258,6 +259,12 @@ void Daemon::Tick() {
     if (!e->check.pending && now >= e->check.next) due.push_back(id);
   }
   for (PathId id : due) StartCheck(id);
+  RereadAccessStates(now);
+  std::vector<std::string> regroup;
+  for (const auto& [wwid, m] : maps_.items()) {
+    if (m->regroup_pending) regroup.push_back(wwid);
+  }
+  for (const std::string& wwid : regroup) RegroupWhenSettled(wwid);
   // A check that outlives checker_timeout (plus the SCSI layer's own
   // handling) counts as a failure once; the check itself keeps its worker
   // until the kernel gives up, and no second one is started meanwhile.
@@ -348,6 +355,8 @@ void Daemon::OnCheckDone(const CheckDone& r) {
   e.path.prioritizer = r.path.prioritizer;
   e.path.checker = r.path.checker;
   e.path.prio_message = r.path.prio_message;
+  e.check.done = now;
+  e.check.reread_access_state = r.path.prioritizer == "sysfs" && !r.path.alua_state.empty();
   if (before != after) {
     env_.log.Notice(e.path.dev + ": checker " + std::string(CheckerStateName(before)) + " -> " +
                     std::string(CheckerStateName(after)) +
@@ -372,27 +381,7 @@ void Daemon::OnCheckDone(const CheckDone& r) {
   }
   if (!wwid.empty()) {
     ApplyPathState(wwid, r.id, !Usable(before) && Usable(after));
-    if (priority_changed && maps_.Contains(wwid)) {
-      const MapEntry& m = *maps_.Find(wwid);
-      if (m.config.settings.grouping == GroupingPolicy::kGroupByPrio) {
-        std::vector<PathId> members;
-        for (const PathGroup& g : m.map.groups) {
-          members.insert(members.end(), g.paths.begin(), g.paths.end());
-        }
-        PathSet ps = MapPaths(m);
-        std::vector<PathGroup> regrouped = GroupPaths(GroupingPolicy::kGroupByPrio, members, ps);
-        auto sets = [](const std::vector<PathGroup>& gs) {
-          std::set<std::set<PathId>> out;
-          for (const auto& g : gs) out.insert(std::set<PathId>(g.paths.begin(), g.paths.end()));
-          return out;
-        };
-        if (sets(regrouped) != sets(m.map.groups)) {
-          env_.log.Notice(m.map.name + ": path priorities changed, regrouping");
-          (void)ReloadMap(wwid, members);
-          Failback(wwid, false);
-        }
-      }
-    }
+    if (priority_changed) OnPriorityChanged(wwid, r.id);
   }
   // A round's results are published together (a snapshot copies the
   // tables: once per result would be quadratic in the paths): when the last
@@ -401,6 +390,143 @@ void Daemon::OnCheckDone(const CheckDone& r) {
   if (checks_running_ == 0 || before != after || priority_changed ||
       now - published_ >= std::chrono::milliseconds(200)) {
     Publish();
+  }
+}
+
+// A path's priority changed. As the reference: with group_by_prio and
+// failback immediate the map is regrouped (a reload) when its groups or
+// their order change, and fails back; otherwise its groups keep their
+// paths, their priorities are recomputed and failback decides (manual: the
+// active group stays; N seconds: the countdown starts).
+void Daemon::OnPriorityChanged(const std::string& wwid, PathId id) {
+  if (!maps_.Contains(wwid)) return;
+  if (maps_.Find(wwid)->config.settings.grouping != GroupingPolicy::kGroupByPrio) return;
+  RefreshSysfsPriorities(wwid, id);
+  if (maps_.Find(wwid)->policy.failback != kFailbackImmediate) {
+    MapEntry& mm = maps_.Mutable(wwid);
+    const PathSet ps = MapPaths(mm);
+    for (PathGroup& g : mm.map.groups) g.priority = GroupPriority(g, ps);
+    Failback(wwid, false);
+    return;
+  }
+  // Regroup once the other paths were checked again: a target's ALUA change
+  // reaches the kernel's view of each path when a command through it meets
+  // the unit attention, so until then the others may hold the old state
+  // (and a group of mixed states, once activated, makes an explicit-ALUA
+  // array optimize the wrong port).
+  MapEntry& pending = maps_.Mutable(wwid);
+  if (pending.regroup_pending) return;
+  pending.regroup_pending = true;
+  const MonoTime now = env_.clock.Now();
+  for (const PathGroup& g : pending.map.groups) {
+    for (PathId o : g.paths) {
+      if (o != id && paths_.Contains(o)) paths_.Mutable(o).check.next = now;
+    }
+  }
+}
+
+// Regroups a map whose regroup is pending once its paths' checks and second
+// looks at access_state are done (OnPriorityChanged).
+void Daemon::RegroupWhenSettled(const std::string& wwid) {
+  for (const PathGroup& g : maps_.Find(wwid)->map.groups) {
+    for (PathId o : g.paths) {
+      const PathEntry* pe = paths_.Find(o);
+      if (pe && (pe->check.pending || pe->check.reread_access_state ||
+                 pe->check.next <= env_.clock.Now())) {
+        return;  // not settled yet
+      }
+    }
+  }
+  maps_.Mutable(wwid).regroup_pending = false;
+  const MapEntry& m = *maps_.Find(wwid);
+  std::vector<PathId> members;
+  for (const PathGroup& g : m.map.groups) {
+    members.insert(members.end(), g.paths.begin(), g.paths.end());
+  }
+  PathSet ps = MapPaths(m);
+  std::vector<PathGroup> regrouped = GroupPaths(GroupingPolicy::kGroupByPrio, members, ps);
+  for (PathGroup& g : regrouped) g.priority = GroupPriority(g, ps);
+  OrderGroups(regrouped, ps);  // as the table will order them
+  // As the reference, a change of the groups, their order or a group's
+  // priority reloads the map (the kernel then activates its first group).
+  auto sets = [](const std::vector<PathGroup>& gs) {
+    std::vector<std::pair<std::set<PathId>, int>> out;
+    for (const auto& g : gs)
+      out.emplace_back(std::set<PathId>(g.paths.begin(), g.paths.end()), g.priority);
+    return out;
+  };
+  if (sets(regrouped) != sets(m.map.groups)) {
+    env_.log.Notice(m.map.name + ": path priorities changed, regrouping");
+    (void)ReloadMap(wwid, members);
+    Failback(wwid, false);
+  }
+}
+
+// The second look at access_state, at least 200 ms after a check (see
+// PathCheck::reread_access_state), without SCSI I/O.
+void Daemon::RereadAccessStates(MonoTime now) {
+  std::vector<PathId> due;
+  for (const auto& [id, e] : paths_.items()) {
+    if (e->check.reread_access_state && !e->check.pending &&
+        now - e->check.done >= std::chrono::milliseconds(200)) {
+      due.push_back(id);
+    }
+  }
+  for (PathId id : due) {
+    PathEntry& e = paths_.Mutable(id);
+    e.check.reread_access_state = false;
+    auto access = env_.sysfs.Read("block/" + e.path.dev + "/device/access_state");
+    if (!access.ok() || Trim(*access) == e.path.alua_state) continue;
+    Path p = e.path;
+    p.alua_state = std::string(Trim(*access));
+    const MapEntry* m = e.map.empty() ? nullptr : maps_.Find(e.map);
+    PrioResult r =
+        RunPrioritizer("sysfs", m ? m->config.prio_args : "",
+                       PrioIo{env_.scsi, &env_.sysfs, &env_.udev}, p, std::chrono::milliseconds(0));
+    e.path.alua_state = p.alua_state;
+    if (!r.ok() || r.priority == e.path.priority) continue;
+    env_.log.Info(p.dev + ": access_state now " + p.alua_state + ", priority " +
+                  std::to_string(r.priority));
+    e.path.priority = r.priority;
+    const std::string wwid = e.map;
+    if (!wwid.empty()) OnPriorityChanged(wwid, id);
+  }
+}
+
+// One path's priority changed: re-read the kernel's access_state of the
+// map's other sysfs-prioritized paths before regrouping. A target's ALUA
+// change reaches the kernel through the first command on any of its paths
+// that meets the unit attention, and the kernel's report then refreshes
+// every path of the LUN; a path checked before that still holds the old
+// state. Regrouping on it would put paths of different states into one
+// group, whose activation makes an explicit-ALUA array (through the
+// kernel's SET TARGET PORT GROUPS) optimize the wrong port.
+void Daemon::RefreshSysfsPriorities(const std::string& wwid, PathId changed) {
+  const MapEntry* m = maps_.Find(wwid);
+  if (m == nullptr) return;
+  const MapConfig config = m->config;
+  std::vector<PathId> members;
+  for (const PathGroup& g : m->map.groups) {
+    for (PathId o : g.paths) {
+      if (o != changed) members.push_back(o);
+    }
+  }
+  for (PathId o : members) {
+    const PathEntry* pe = paths_.Find(o);
+    if (pe == nullptr || pe->path.prioritizer != "sysfs") continue;
+    auto access = env_.sysfs.Read("block/" + pe->path.dev + "/device/access_state");
+    if (!access.ok() || Trim(*access) == pe->path.alua_state) continue;
+    Path p = pe->path;
+    p.alua_state = std::string(Trim(*access));
+    PrioResult r =
+        RunPrioritizer("sysfs", config.prio_args, PrioIo{env_.scsi, &env_.sysfs, &env_.udev}, p,
+                       std::chrono::milliseconds(0));
+    if (!r.ok()) continue;
+    env_.log.Info(p.dev + ": access_state now " + p.alua_state + ", priority " +
+                  std::to_string(r.priority));
+    PathEntry& e = paths_.Mutable(o);
+    e.path.alua_state = p.alua_state;
+    e.path.priority = r.priority;
   }
 }
 

@@ -89,6 +89,10 @@ class Daemon {
   Status ReloadMap(const std::string& wwid, const std::vector<PathId>& members);
   void RemovePath(PathId id);
   void RecheckPath(PathId id);
+  void RefreshSysfsPriorities(const std::string& wwid, PathId changed);
+  void OnPriorityChanged(const std::string& wwid, PathId id);
+  void RegroupWhenSettled(const std::string& wwid);
+  void RereadAccessStates(MonoTime now);
   void ResizeMapIfAllAgree(const std::string& wwid);
   void AddPath(const std::string& dev);
   void IntegratePath(const Path& path);

@@ -26,7 +26,7 @@ std::string DeviceGroup(const std::vector<BlacklistDeviceEntry>& entries) {
   for (const BlacklistDeviceEntry& e : entries) {
     // An unset field prints as the reference's C library prints a null string.
     out += RuleLine(e.default_rule, (e.vendor ? e.vendor->pattern() : "(null)") + ":" +
-                                  (e.product ? e.product->pattern() : "(null)"));
+                                        (e.product ? e.product->pattern() : "(null)"));
   }
   return out;
 }

@@ -36,6 +36,11 @@ struct PathCheck {
   uint64_t checks = 0;                  // completed checks
   uint64_t failures = 0;                // checks that found it not usable
   uint64_t timeouts = 0;                // checks that exceeded checker_timeout
+  // The sysfs prioritizer's access_state is read again on a tick after the
+  // check (from `done`): the kernel refreshes it a moment after the check's
+  // command met the unit attention of an ALUA change.
+  bool reread_access_state = false;
+  MonoTime done{};  // when the last check completed
 };
 
 struct PathEntry {
@@ -84,6 +89,10 @@ struct MapEntry {
   int retry_left = -1;
   bool queueing_disabled = false;  // disablequeueing: stays off until restored
   int failback_left = -1;          // deferred failback: seconds left
+  // A path's priority changed (group_by_prio, failback immediate): the other
+  // paths are checked again and the map is regrouped once every path's
+  // check, and its second look at access_state, is done.
+  bool regroup_pending = false;
   // Statistics (show maps stats).
   uint64_t path_faults = 0;
   uint64_t switch_group = 0;
