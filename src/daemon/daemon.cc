@@ -88,6 +88,10 @@ Status Daemon::Reconfigure(bool reload_all) {
     return setup.error();
   }
   ReportConfigWarnings(*setup, env_.log);
+  if (options_.verbosity) {
+    setup->parsed.config.defaults.Set(Opt::kVerbosity,
+                                      Setting{int64_t{*options_.verbosity}, "multipathd -v"});
+  }
   setup_ = std::make_shared<const Setup>(std::move(setup).value());
   Selection defaults(setup_->config(), DeviceIdentity{}, "");
   polling_interval_ = static_cast<int>(defaults.Get(Opt::kPollingInterval).number());

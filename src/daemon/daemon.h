@@ -39,6 +39,9 @@ namespace mpx {
 
 struct DaemonOptions {
   bool bindings_read_only = false;  // -B
+  // The verbosity the daemon runs at (-v, else the configuration's): the
+  // configuration's verbosity as show config prints it, as the reference.
+  std::optional<int> verbosity;
 };
 
 class Daemon {

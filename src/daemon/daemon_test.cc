@@ -110,7 +110,7 @@ class DaemonTest : public ::testing::Test {
     paths_.wwids_file = dir_.path() + "/etc/multipath/wwids";
     paths_.lock_file = dir_.path() + "/run/lock";
     env_.emplace(Env{*sysfs_, udev_, io_, dm_, files_, clock_, pool_, log_, paths_, true});
-    daemon_.emplace(*env_, worker_);
+    daemon_.emplace(*env_, worker_, options_);
     Status s = daemon_->Start();
     EXPECT_TRUE(s.ok()) << s.error().message << "\n" << log_.Text();
     return *daemon_;
@@ -182,6 +182,7 @@ class DaemonTest : public ::testing::Test {
   FilePaths paths_;
   QueueWorker worker_;
   std::optional<Env> env_;
+  DaemonOptions options_;
   std::optional<Daemon> daemon_;
   std::shared_ptr<const Snapshot> snapshot_;
 };
@@ -702,6 +703,7 @@ TEST_F(DaemonTest, ShowConfigBlacklistAndDevicesAsTheReference) {
       " device {\n  vendor \"ACME\"\n  product \"Widget\"\n }\n}\n"
       "blacklist_exceptions {\n property \"^ID_GOOD\"\n}\n");
   dir_.Write("sys/block/hda/dev", "3:0\n");  // a node the blacklist names
+  options_.verbosity = 3;                    // multipathd -v3
   Start();
   const std::string bl = Reply("show blacklist");
   EXPECT_EQ(bl.substr(0, bl.find("udev property rules:")),
@@ -738,6 +740,7 @@ TEST_F(DaemonTest, ShowConfigBlacklistAndDevicesAsTheReference) {
   const std::string all = Reply("show config");
   EXPECT_EQ(all.rfind("defaults {\n", 0), 0u) << all.substr(0, 200);
   EXPECT_NE(all.find("\tfind_multipaths \"greedy\"\n"), std::string::npos);
+  EXPECT_NE(all.find("\tverbosity 3\n"), std::string::npos);  // the daemon's, as the reference
   EXPECT_NE(all.find("\tdevnode \"^hd[a-z]\"\n"), std::string::npos);
   const std::string local = Reply("show config local");
   EXPECT_LT(local.size(), all.size() / 2);

@@ -139,7 +139,8 @@ int RunMultipathd(const ServiceOptions& o) {
   Env env{*sysfs, udev, scsi, dm, files, clock, pool, *log, FilePaths{}, true};
   PoolWorker worker(pool,
                     [&main_loop](std::function<void()> then) { main_loop.Post(std::move(then)); });
-  Daemon daemon(env, worker, {.bindings_read_only = o.bindings_read_only});
+  Daemon daemon(env, worker,
+                {.bindings_read_only = o.bindings_read_only, .verbosity = o.verbosity});
 
   auto uevents = OpenUeventSource();
   if (uevents.ok()) {

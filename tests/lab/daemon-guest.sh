@@ -56,6 +56,9 @@ readonly_cmds=(
   "show maps json"
   "show map mpatha topology"
   "show status"
+  "show blacklist"
+  "show config"
+  "show config local"
 )
 # run_daemon TOOL MULTIPATHD MULTIPATHD_CLIENT: start, compare, fail, stop.
 run_daemon() {
@@ -174,6 +177,32 @@ check_rc "$?" "show paths no longer lists $P11"
 echo "- - -" >"/sys/class/scsi_host/host$host/scan"
 wait_for 60 bash -c "[[ \$(dmsetup table mpathb | grep -o '[0-9]*:[0-9]*' | wc -l) == 2 ]]"
 check_rc "$?" "a re-scanned path joins its map again"
+
+# A host added at run time: its paths join both maps; removed: they leave.
+npaths() { dmsetup table "$1" | grep -o '[0-9]*:[0-9]*' | wc -l; }
+echo 1 >/sys/bus/pseudo/drivers/scsi_debug/add_host
+t0=$SECONDS
+wait_for 90 bash -c "[[ \$(dmsetup table mpatha | grep -o '[0-9]*:[0-9]*' | wc -l) == 3 &&
+  \$(dmsetup table mpathb | grep -o '[0-9]*:[0-9]*' | wc -l) == 3 ]]"
+check_rc "$?" "a host added at run time: its paths join both maps ($((SECONDS - t0)) s)"
+wait_for 30 bash -c "'$mpd' show paths | grep -c ':0:0:' | grep -qx 6"
+check_rc "$?" "show paths lists the new host's paths"
+echo -1 >/sys/bus/pseudo/drivers/scsi_debug/add_host
+t0=$SECONDS
+wait_for 90 bash -c "[[ \$(dmsetup table mpatha | grep -o '[0-9]*:[0-9]*' | wc -l) == 2 &&
+  \$(dmsetup table mpathb | grep -o '[0-9]*:[0-9]*' | wc -l) == 2 ]]"
+check_rc "$?" "the host removed: its paths leave both maps ($((SECONDS - t0)) s)"
+echo "maps after the host came and went: mpatha $(npaths mpatha) paths, mpathb $(npaths mpathb)"
+
+# The LUNs grow on the target (scsi_debug virtual_gb) and each path is
+# rescanned (the kernel's change uevent, RESIZE=1): the maps follow.
+size0=$(blockdev --getsz /dev/mapper/mpatha)
+echo 1 >/sys/bus/pseudo/drivers/scsi_debug/virtual_gb
+for b in /sys/block/sd*; do echo 1 >"$b/device/rescan"; done
+t0=$SECONDS
+wait_for 60 bash -c "[[ \$(blockdev --getsz /dev/mapper/mpatha) == 2097152 &&
+  \$(blockdev --getsz /dev/mapper/mpathb) == 2097152 ]]"
+check_rc "$?" "LUNs resized on the target ($size0 -> 2097152 sectors): both maps follow ($((SECONDS - t0)) s)"
 
 # Action commands.
 fresh=$(sd_at 1 1)
