@@ -448,9 +448,9 @@ void Daemon::RegroupWhenSettled(const std::string& wwid) {
     members.insert(members.end(), g.paths.begin(), g.paths.end());
   }
   PathSet ps = MapPaths(m);
-  std::vector<PathGroup> regrouped = GroupPaths(GroupingPolicy::kGroupByPrio, members, ps);
-  for (PathGroup& g : regrouped) g.priority = GroupPriority(g, ps);
-  OrderGroups(regrouped, ps);  // as the table will order them
+  // The groups the table would get (marginal paths apart, in priority order).
+  CandidateMap c{wwid, members, m.map.vendor, m.map.model, m.map.size_sectors, {}};
+  const std::vector<PathGroup> regrouped = BuildMap(c, ps, m.config.settings).groups;
   // As the reference, a change of the groups, their order or a group's
   // priority reloads the map (the kernel then activates its first group).
   auto sets = [](const std::vector<PathGroup>& gs) {
@@ -683,19 +683,24 @@ bool Daemon::SetQueueing(const std::string& wwid, bool on) {
 
 void Daemon::Failback(const std::string& wwid, bool group_came_back, bool deferred_due) {
   const MapEntry& m = *maps_.Find(wwid);
-  // The best group with a usable path (ties: the earlier one).
+  // The best group with a usable path (ties: the earlier one); groups of
+  // marginal paths only when no other group has one, as the reference.
   unsigned best = 0;
-  int best_priority = -1;
-  for (size_t g = 0; g < m.map.groups.size(); ++g) {
-    const PathGroup& pg = m.map.groups[g];
-    bool any = std::any_of(pg.paths.begin(), pg.paths.end(), [&](PathId id) {
-      const PathEntry* e = paths_.Find(id);
-      return e && DaemonUsable(*e) && !e->dm_failed;
-    });
-    if (any && pg.priority > best_priority) {
-      best = static_cast<unsigned>(g + 1);
-      best_priority = pg.priority;
+  for (bool marginal : {false, true}) {
+    int best_priority = -1;
+    for (size_t g = 0; g < m.map.groups.size(); ++g) {
+      const PathGroup& pg = m.map.groups[g];
+      if (pg.marginal != marginal) continue;
+      bool any = std::any_of(pg.paths.begin(), pg.paths.end(), [&](PathId id) {
+        const PathEntry* e = paths_.Find(id);
+        return e && DaemonUsable(*e) && !e->dm_failed;
+      });
+      if (any && pg.priority > best_priority) {
+        best = static_cast<unsigned>(g + 1);
+        best_priority = pg.priority;
+      }
     }
+    if (best != 0) break;
   }
   if (best == 0 || best == m.active_group) {
     if (m.failback_left >= 0) maps_.Mutable(wwid).failback_left = -1;
@@ -1047,6 +1052,44 @@ std::optional<std::string> Daemon::FindMap(const std::string& arg) const {
   return std::nullopt;
 }
 
+// setmarginal path, unsetmarginal path, unsetmarginal map: marks (clears) the
+// marginal flag and reloads the map, as the reference (the grouping changes
+// only with marginal_pathgroups on).
+bool Daemon::SetMarginal(const CliCommand& c) {
+  std::vector<PathId> targets;
+  std::string wwid;
+  if (c.cmd == CliCmd::kUnsetMarginalMap) {
+    auto w = FindMap(c.map);
+    if (!w) return false;
+    wwid = *w;
+    for (const PathGroup& g : maps_.Find(wwid)->map.groups) {
+      targets.insert(targets.end(), g.paths.begin(), g.paths.end());
+    }
+  } else {
+    auto id = FindPath(c.path);
+    if (!id) return false;
+    wwid = paths_.Find(*id)->map;
+    if (wwid.empty() || !maps_.Contains(wwid)) return false;  // not in a map
+    targets.push_back(*id);
+  }
+  const bool mark = c.cmd == CliCmd::kSetMarginalPath;
+  for (PathId id : targets) {
+    if (!paths_.Contains(id)) continue;
+    PathEntry& e = paths_.Mutable(id);
+    if (e.path.marginal != mark) {
+      env_.log.Notice(e.path.dev + (mark ? ": marked marginal" : ": marginal mark cleared"));
+    }
+    e.path.marginal = mark;
+  }
+  std::vector<PathId> members;
+  for (const PathGroup& g : maps_.Find(wwid)->map.groups) {
+    members.insert(members.end(), g.paths.begin(), g.paths.end());
+  }
+  if (!ReloadMap(wwid, members).ok()) return false;
+  Failback(wwid, false);
+  return true;
+}
+
 std::string Daemon::Handle(const CliCommand& c) {
   static const std::string kOk = "ok\n";
   static const std::string kFail = "fail\n";
@@ -1229,10 +1272,12 @@ std::string Daemon::Handle(const CliCommand& c) {
     case CliCmd::kGetPrKey:
     case CliCmd::kSetPrKey:
     case CliCmd::kUnsetPrKey:
+      return "fail\nnot supported by mpx yet\n";
     case CliCmd::kSetMarginalPath:
     case CliCmd::kUnsetMarginalPath:
     case CliCmd::kUnsetMarginalMap:
-      return "fail\nnot supported by mpx yet\n";
+      if (!SetMarginal(c)) reply = kFail;
+      break;
     default:
       Publish();
       return RenderShow(*snapshot(), c, env_.sysfs);

@@ -95,6 +95,7 @@ class Daemon {
   void RefreshSysfsPriorities(const std::string& wwid, PathId changed);
   void OnPriorityChanged(const std::string& wwid, PathId id);
   void RegroupWhenSettled(const std::string& wwid);
+  bool SetMarginal(const CliCommand& c);
   void RereadAccessStates(MonoTime now);
   void ResizeMapIfAllAgree(const std::string& wwid);
   void AddPath(const std::string& dev);

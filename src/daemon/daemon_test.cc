@@ -441,6 +441,31 @@ TEST_F(DaemonTest, WithFailbackManualAPriorityChangeNeitherReloadsNorSwitches) {
   EXPECT_FALSE(log_.Contains("regrouping"));
 }
 
+TEST_F(DaemonTest, SetmarginalPutsAPathInAGroupUsedLastWithMarginalPathgroups) {
+  Config(
+      "defaults {\n find_multipaths greedy\n user_friendly_names yes\n"
+      " path_grouping_policy group_by_prio\n failback immediate\n marginal_pathgroups on\n}\n");
+  Start();
+  const std::string before = dm_.Table("mpatha").value();
+  EXPECT_EQ(Reply("setmarginal path sda"), "ok\n");
+  // sda (active/optimized) is marginal: its group comes last and is not used
+  // while sdc's group has a usable path.
+  EXPECT_EQ(dm_.Table("mpatha").value(),
+            "0 16384 multipath 0 1 alua 2 1 service-time 0 1 1 8:32 1 service-time 0 1 1 8:0 1");
+  const MapEntry& m = MapNamed("mpatha");
+  ASSERT_EQ(m.map.groups.size(), 2u);
+  EXPECT_TRUE(m.map.groups[1].marginal);
+  EXPECT_EQ(m.active_group, 1u);
+  EXPECT_EQ(Reply("show paths raw format \"%d %M\""),
+            "sda marginal\nsdb normal\nsdc normal\nsdd normal\n");
+  EXPECT_TRUE(log_.Contains("sda: marked marginal"));
+  EXPECT_EQ(Reply("unsetmarginal map mpatha"), "ok\n");
+  EXPECT_EQ(Reply("show paths raw format \"%d %M\""),
+            "sda normal\nsdb normal\nsdc normal\nsdd normal\n");
+  EXPECT_EQ(dm_.Table("mpatha").value(), before);
+  EXPECT_EQ(Reply("setmarginal path nosuchpath"), "fail\n");
+}
+
 TEST_F(DaemonTest, CommandsFailReinstateSwitchAndQueueing) {
   Start();
   EXPECT_EQ(Reply("fail path sdb"), "ok\n");

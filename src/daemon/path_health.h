@@ -14,9 +14,10 @@
 //     above threshold (per mille) keeps it failed for recheck_gap_time
 //     seconds, then it is sampled again.
 // Either way a path is reinstated at once when its map has no other usable
-// path ("reinstating early"), as the reference does. marginal_pathgroups
-// "on" (a separate group for marginal paths) is not supported: mpx keeps such
-// paths failed, as with "off".
+// path ("reinstating early"), as the reference does. With marginal_pathgroups
+// "on" the reference would move a path its marginal_path_* sampling finds
+// shaky into a marginal group instead; mpx keeps it failed, as with "off"
+// (setmarginal marks paths for the marginal groups by hand).
 #pragma once
 
 #include <cstdint>

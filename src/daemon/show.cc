@@ -81,7 +81,7 @@ std::string PathValue(const Snapshot& s, const PathEntry& e, char c) {
     case 'z':
       return p.serial.empty() ? "[undef]" : p.serial;
     case 'M':
-      return "normal";
+      return p.marginal ? "marginal" : "normal";
     case 'm':
       return m ? m->map.name : "[orphan]";
     case '0':

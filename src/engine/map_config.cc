@@ -38,6 +38,8 @@ MapConfig ResolveMapConfig(const Config& config, const Path& first, const std::s
   m.settings.features = ex.Get(Opt::kFeatures).text();
   m.settings.hwhandler = ex.Get(Opt::kHardwareHandler).text();
   m.settings.retain_attached_hw_handler = true;  // kernels >= 4.3 always retain
+  m.settings.marginal_pathgroups =
+      sel.Get(Opt::kMarginalPathgroups).as<MarginalPathgroups>() == MarginalPathgroups::kOn;
   Effective npr = ex.Get(Opt::kNoPathRetry);
   if (npr.origin != Origin::kInternal) {
     m.table.queue_if_no_path = npr.number() != kNoPathRetryFail;

@@ -14,6 +14,7 @@ struct PathGroup {
   std::vector<PathId> paths;
   int priority = 0;
   std::string selector = "service-time 0";
+  bool marginal = false;  // a group of marginal paths (marginal_pathgroups on)
   // Kernel state, for listings of existing maps: "active", "enabled",
   // "disabled"; per path "active" or "failed". Empty for wanted maps.
   std::string dm_state;

@@ -40,6 +40,9 @@ struct Path {
   uint8_t tpgs = 0;        // INQUIRY TPGS: ALUA support (0 none, 1 implicit, 2 explicit, 3 both)
   std::optional<int> tpg;  // target port group id (VPD 0x83 designator type 5)
   std::string alua_state;  // device/access_state (scsi_dh_alua), "" when absent
+  // Marked marginal (multipathd's setmarginal): with marginal_pathgroups on,
+  // grouped apart and used after every other group.
+  bool marginal = false;
   std::optional<bool> preferred;  // device/preferred_path
   std::string hw_handler;         // device/dh_state, "" when none/detached
 

@@ -29,12 +29,25 @@ MultipathMap BuildMap(const CandidateMap& c, const PathSet& paths, const MapSett
       }
     }
   }
-  m.groups = GroupPaths(s.grouping, c.paths, paths);
-  for (auto& g : m.groups) {
-    g.selector = s.selector;
-    g.priority = GroupPriority(g, paths);
+  std::vector<PathId> normal, marginal;
+  for (PathId i : c.paths) (paths.at(i).marginal ? marginal : normal).push_back(i);
+  auto grouped = [&](const std::vector<PathId>& members, bool is_marginal) {
+    std::vector<PathGroup> groups = GroupPaths(s.grouping, members, paths);
+    for (auto& g : groups) {
+      g.selector = s.selector;
+      g.priority = GroupPriority(g, paths);
+      g.marginal = is_marginal;
+    }
+    OrderGroups(groups, paths);
+    return groups;
+  };
+  // As the reference: apart only when some paths are marginal and some not.
+  if (!s.marginal_pathgroups || normal.empty() || marginal.empty()) {
+    m.groups = grouped(c.paths, false);
+    return m;
   }
-  OrderGroups(m.groups, paths);
+  m.groups = grouped(normal, false);
+  for (PathGroup& g : grouped(marginal, true)) m.groups.push_back(std::move(g));
   return m;
 }
 

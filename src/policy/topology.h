@@ -19,6 +19,9 @@ struct MapSettings {
   std::string features = "0";
   std::string hwhandler = "0";             // "0": retain what the kernel attached
   bool retain_attached_hw_handler = true;  // always on kernels >= 4.3
+  // marginal_pathgroups on: marginal paths (Path::marginal) are grouped
+  // apart, their groups after all the others, as the reference.
+  bool marginal_pathgroups = false;
 };
 
 // Orders groups by priority, best first; ties go to the group with more

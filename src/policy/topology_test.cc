@@ -58,6 +58,26 @@ TEST(BuildMapTest, FailoverGroupsBestFirstWithAttachedHandler) {
   EXPECT_EQ(m.groups[0].selector, "service-time 0");
 }
 
+TEST(BuildMapTest, MarginalPathsAreGroupedApartAndLastWithMarginalPathgroups) {
+  std::vector<Path> paths = NumberedPaths(4);
+  paths[0].marginal = true;  // the best path, but marginal
+  const PathSet ps = WithPrio(paths, {50, 10, 50, 10});
+  MapSettings s{.grouping = GroupingPolicy::kGroupByPrio, .marginal_pathgroups = true};
+  MultipathMap m = BuildMap(Candidate(4), ps, s);
+  EXPECT_EQ(Members(m.groups), (std::vector<std::vector<size_t>>{{2}, {1, 3}, {0}}));
+  ASSERT_EQ(m.groups.size(), 3u);
+  EXPECT_FALSE(m.groups[0].marginal);
+  EXPECT_TRUE(m.groups[2].marginal);
+  // Off, or every path marginal: grouped as if none were.
+  s.marginal_pathgroups = false;
+  EXPECT_EQ(Members(BuildMap(Candidate(4), ps, s).groups),
+            (std::vector<std::vector<size_t>>{{0, 2}, {1, 3}}));
+  for (Path& p : paths) p.marginal = true;
+  s.marginal_pathgroups = true;
+  EXPECT_EQ(Members(BuildMap(Candidate(4), WithPrio(paths, {50, 10, 50, 10}), s).groups),
+            (std::vector<std::vector<size_t>>{{0, 2}, {1, 3}}));
+}
+
 TEST(BuildMapTest, MultibusAveragesUsablePathsOnly) {
   std::vector<Path> paths = NumberedPaths(3);
   paths[0].checker_state = PathState::kUp;
