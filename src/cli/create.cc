@@ -185,9 +185,8 @@ CommandOutput RunCreate(const CreateRequest& req, Env& env) {
   }
   if (!req.json) RenderActions(req, actions, results, wanted.value(), in.found.paths, &r.out);
   if (!req.dry_run) {
-    Persisted p =
-        PersistState(env.files, req.bindings_file.value_or(env.paths.bindings_file), *in.namer,
-                     env.paths.wwids_file, in.wwids_text, in.wwids, created, env.log);
+    Persisted p = PersistState(env.files, req.bindings_file.value_or(env.paths.bindings_file),
+                               *in.namer, env.paths.wwids_file, in.wwids, created, env.log);
     failures += p.failures;
     for (const MultipathMap* m : p.remembered) {
       std::string note = TriggerPathUevents(env, *m, in.found.paths);

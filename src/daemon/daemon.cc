@@ -139,7 +139,7 @@ Status Daemon::Reconfigure(bool reload_all) {
     }
   }
   Persisted persisted = PersistState(env_.files, env_.paths.bindings_file, namer,
-                                     env_.paths.wwids_file, *wwids_text, wwids, created, env_.log);
+                                     env_.paths.wwids_file, wwids, created, env_.log);
   for (const MultipathMap* m : persisted.remembered) TriggerPathUevents(env_, *m, found.paths);
 
   // Monitor every path found (a path of no map is an orphan, checked too)
@@ -907,7 +907,7 @@ void Daemon::IntegratePath(const Path& path) {
     }
   }
   Persisted persisted = PersistState(env_.files, env_.paths.bindings_file, namer,
-                                     env_.paths.wwids_file, *wwids_text, *wwids, created, env_.log);
+                                     env_.paths.wwids_file, *wwids, created, env_.log);
   for (const MultipathMap* m : persisted.remembered) TriggerPathUevents(env_, *m, same);
 }
 

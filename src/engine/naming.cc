@@ -19,7 +19,27 @@ std::string Namer::NameFor(const MapConfig& mc, const std::string& wwid, std::st
     *why = "(setting: default to WWID; bindings file is read-only)";
     return wwid;
   }
-  std::string alias = AllocateAlias(bindings_, mc.alias_prefix, in_use_);
+  auto taken = taken_.find(mc.alias_prefix);
+  if (taken == taken_.end()) {
+    std::set<uint64_t> ids;
+    for (const auto& b : bindings_.bindings) {
+      if (auto id = IdOfAlias(b.alias, mc.alias_prefix)) ids.insert(*id);
+    }
+    for (const auto& n : in_use_) {
+      if (auto id = IdOfAlias(n, mc.alias_prefix)) ids.insert(*id);
+    }
+    taken = taken_.emplace(mc.alias_prefix, std::move(ids)).first;
+  }
+  uint64_t id = 1;  // the lowest free id, as AllocateAlias
+  for (uint64_t t : taken->second) {
+    if (t != id) break;
+    ++id;
+  }
+  std::string alias = AliasForId(id, mc.alias_prefix);
+  // Another prefix's ids may change too (an alias can parse under several).
+  for (auto& [prefix, ids] : taken_) {
+    if (auto other = IdOfAlias(alias, prefix)) ids.insert(*other);
+  }
   bindings_.bindings.push_back({alias, wwid, 0});
   added_.push_back({alias, wwid, 0});
   in_use_.insert(alias);

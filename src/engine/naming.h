@@ -3,6 +3,7 @@
 // WWID. Allocations are collected so the caller writes them once, atomically.
 #pragma once
 
+#include <map>
 #include <set>
 #include <string>
 #include <vector>
@@ -31,6 +32,9 @@ class Namer {
   std::set<std::string> in_use_;
   bool read_only_;
   std::vector<Binding> added_;
+  // Per alias prefix, the ids the bindings and names in use take, kept as
+  // aliases are handed out (a map each: linear in the maps, not quadratic).
+  std::map<std::string, std::set<uint64_t>, std::less<>> taken_;
 };
 
 }  // namespace mpx

@@ -2,6 +2,9 @@
 
 #include <sys/sysmacros.h>
 
+#include <set>
+#include <string_view>
+
 #include "policy/path_validity.h"
 
 namespace mpx {
@@ -30,9 +33,8 @@ const std::string* Property(const std::optional<Properties>& props, const std::s
 }  // namespace
 
 Persisted PersistState(Files& files, const std::string& bindings_file, const Namer& namer,
-                       const std::string& wwids_file, const std::string& wwids_text,
-                       const WwidsFile& wwids, const std::vector<const MultipathMap*>& created,
-                       Logger& log) {
+                       const std::string& wwids_file, const WwidsFile& wwids,
+                       const std::vector<const MultipathMap*>& created, Logger& log) {
   Persisted out;
   if (std::string text = namer.NewBindingsText(); !text.empty()) {
     if (Status s = files.Write(bindings_file, text); !s.ok()) {
@@ -40,13 +42,19 @@ Persisted PersistState(Files& files, const std::string& bindings_file, const Nam
       ++out.failures;
     }
   }
-  std::string wtext = wwids_text;
-  WwidsFile wf = wwids;
+  // The new WWIDs appended at once (one pass over the file, however many
+  // maps were created), each once.
+  std::set<std::string_view> known(wwids.wwids.begin(), wwids.wwids.end());
+  std::vector<std::string_view> added;
   for (const MultipathMap* m : created) {
-    if (Contains(wf, m->wwid)) continue;
-    wtext = WithWwid(wf, m->wwid);
-    wf = ParseWwids(wtext, wwids_file);
+    if (!known.insert(m->wwid).second) continue;
+    added.push_back(m->wwid);
     out.remembered.push_back(m);
+  }
+  std::string wtext;
+  if (!added.empty()) {
+    wtext = WithWwid(wwids, added.front());
+    for (size_t i = 1; i < added.size(); ++i) wtext += "/" + std::string(added[i]) + "/\n";
   }
   if (!out.remembered.empty()) {
     if (Status s = files.Write(wwids_file, wtext); !s.ok()) {

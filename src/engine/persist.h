@@ -19,12 +19,11 @@ struct Persisted {
 };
 
 // Writes the bindings the namer allocated, then adds the created maps'
-// WWIDs to the wwids file (`wwids` as read before, `wwids_text` its text),
-// each file once and atomically.
+// WWIDs to the wwids file (`wwids` as read before), each file once and
+// atomically.
 Persisted PersistState(Files& files, const std::string& bindings_file, const Namer& namer,
-                       const std::string& wwids_file, const std::string& wwids_text,
-                       const WwidsFile& wwids, const std::vector<const MultipathMap*>& created,
-                       Logger& log);
+                       const std::string& wwids_file, const WwidsFile& wwids,
+                       const std::vector<const MultipathMap*>& created, Logger& log);
 
 // As the reference: the paths of a map whose WWID is new to the wwids file
 // get a "change" uevent (and so do their partitions), so that udev's rules
