@@ -455,6 +455,7 @@ void Daemon::RegroupWhenSettled(const std::string& wwid) {
   // priority reloads the map (the kernel then activates its first group).
   auto sets = [](const std::vector<PathGroup>& gs) {
     std::vector<std::pair<std::set<PathId>, int>> out;
+    out.reserve(gs.size());
     for (const auto& g : gs)
       out.emplace_back(std::set<PathId>(g.paths.begin(), g.paths.end()), g.priority);
     return out;
