@@ -11,7 +11,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 lab=1
-fuzz_seconds=20
+fuzz_seconds=10
 while (($#)); do
   case "$1" in
     --no-lab) lab=0 ;;
@@ -47,15 +47,16 @@ stage "formatting (clang-format)"
 git ls-files '*.cc' '*.h' | xargs clang-format --dry-run --Werror
 
 # The main build uses Debian's own compiler flags (dpkg-buildflags: -O2,
-# fortify, stack protector), so it is also the packagers' dpkg build.
-stage "build (g++ with dpkg-buildflags) and unit tests"
+# fortify, stack protector), so it is also the packagers' dpkg build. The
+# programs and the lab's probes first: the lab tests (the longest stage)
+# start as soon as they are there.
+stage "build the programs (g++ with dpkg-buildflags)"
 ldflags=$(dpkg-buildflags --get LDFLAGS)
 cmake -S . -B build -G Ninja -DCMAKE_CXX_COMPILER=g++ -DCMAKE_BUILD_TYPE=None \
   -DCMAKE_CXX_FLAGS="$(dpkg-buildflags --get CXXFLAGS) $(dpkg-buildflags --get CPPFLAGS)" \
   -DCMAKE_EXE_LINKER_FLAGS="$ldflags" -DCMAKE_SHARED_LINKER_FLAGS="$ldflags" \
   -DMPX_WERROR=ON -DMPX_TESTS=ON >/dev/null
-cmake --build build -j"$jobs"
-ctest --test-dir build -L unit -j"$jobs" --output-on-failure
+cmake --build build -j"$jobs" --target multipath multipathd devmap_name mpx_dm_probe mpx_checker_probe
 ctest --test-dir build -L program --output-on-failure  # the built programs (no device-mapper)
 
 if ((lab)); then
@@ -64,6 +65,10 @@ if ((lab)); then
   setsid ctest --test-dir build -L lab --output-on-failure >"$lab_log" 2>&1 &
   lab_pid=$!
 fi
+
+stage "unit tests (the same build)"
+nice cmake --build build -j"$jobs"
+ctest --test-dir build -L unit -j"$jobs" --output-on-failure
 
 stage "clang-tidy (product sources)"
 tidy=$(git ls-files 'src/*.cc' | grep -v '_test\.cc$' |

@@ -447,24 +447,13 @@ void Daemon::RegroupWhenSettled(const std::string& wwid) {
   for (const PathGroup& g : m.map.groups) {
     members.insert(members.end(), g.paths.begin(), g.paths.end());
   }
-  PathSet ps = MapPaths(m);
-  // The groups the table would get (marginal paths apart, in priority order).
-  CandidateMap c{wwid, members, m.map.vendor, m.map.model, m.map.size_sectors, {}};
-  const std::vector<PathGroup> regrouped = BuildMap(c, ps, m.config.settings).groups;
-  // As the reference, a change of the groups, their order or a group's
-  // priority reloads the map (the kernel then activates its first group).
-  auto sets = [](const std::vector<PathGroup>& gs) {
-    std::vector<std::pair<std::set<PathId>, int>> out;
-    out.reserve(gs.size());
-    for (const auto& g : gs)
-      out.emplace_back(std::set<PathId>(g.paths.begin(), g.paths.end()), g.priority);
-    return out;
-  };
-  if (sets(regrouped) != sets(m.map.groups)) {
-    env_.log.Notice(m.map.name + ": path priorities changed, regrouping");
-    (void)ReloadMap(wwid, members);
-    Failback(wwid, false);
-  }
+  // As the reference, a priority change reloads the map (new groups, a new
+  // order, or only a group's priority: the kernel then activates its first
+  // group); ApplyPathState keeps the groups' priorities current in between,
+  // so there is nothing to compare against.
+  env_.log.Notice(m.map.name + ": path priorities changed, regrouping");
+  (void)ReloadMap(wwid, members);
+  Failback(wwid, false);
 }
 
 // The second look at access_state, at least 200 ms after a check (see

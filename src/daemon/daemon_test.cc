@@ -466,6 +466,22 @@ TEST_F(DaemonTest, SetmarginalPutsAPathInAGroupUsedLastWithMarginalPathgroups) {
   EXPECT_EQ(Reply("setmarginal path nosuchpath"), "fail\n");
 }
 
+TEST_F(DaemonTest, AGroupPriorityChangeAloneReloadsAsTheReference) {
+  Start();
+  SetAluaState(0, 0, "active/non-optimized");
+  SetAluaState(1, 0, "active/optimized");
+  Seconds(8);
+  ASSERT_EQ(dm_.Table("mpatha").value(),
+            "0 16384 multipath 1 queue_if_no_path 1 alua 2 1 service-time 0 1 1 8:32 1 "
+            "service-time 0 1 1 8:0 1");
+  const size_t loads = MapNamed("mpatha").map_loads;
+  SetAluaState(0, 0, "standby");  // same groups, same order, a lower priority
+  Seconds(8);
+  EXPECT_EQ(PathOf("sda").path.priority, 1);
+  EXPECT_EQ(MapNamed("mpatha").map_loads, loads + 1) << log_.Text();
+  EXPECT_EQ(MapNamed("mpatha").map.groups[1].priority, 1);
+}
+
 TEST_F(DaemonTest, CommandsFailReinstateSwitchAndQueueing) {
   Start();
   EXPECT_EQ(Reply("fail path sdb"), "ok\n");

@@ -89,6 +89,7 @@ active_group() {
     }
   }'
 }
+table_of() { dmsetup table "$1" | awk '{$2 = "SIZE"; print}'; }
 active_is() { [[ $(active_group "$1") == "$(devt "$2")" ]]; }
 # prio_is CLIENT PATH PRIO: the daemon shows that priority for the path.
 prio_is() { "$1" show paths raw format "%d %p" | grep -qx "$2 $3"; }
@@ -99,6 +100,18 @@ write_conf() {  # write_conf FAILBACK
   [[ $1 == immediate ]] && return
   printf 'devices {\n\tdevice {\n\t\tvendor "LIO-ORG"\n\t\tproduct ".*"\n\t\tfailback %s\n\t}\n}\n' \
     "$1" >>/etc/multipath.conf
+}
+
+# settle TOOL FILE COMMAND...: for mpx (which runs after the reference), waits
+# up to 15 s for COMMAND's output to become the reference's FILE (the daemon
+# regroups once every path was checked again); then writes it to the file.
+settle() {
+  local tool=$1 file=$2
+  shift 2
+  if [[ $tool == mpx && -f ${file/\/mpx-/\/reference-} ]]; then
+    wait_for 15 bash -c "$(declare -f active_group devt table_of); [[ \"\$($*)\" == \"\$(cat '${file/\/mpx-/\/reference-}')\" ]]"
+  fi
+  "$@" >"$file"
 }
 
 # run TOOL MULTIPATHD FAILBACK: one daemon from no maps through the state changes.
@@ -129,15 +142,15 @@ run() {
   else
     sleep 6  # three checker intervals: a switch would have happened by now
   fi
-  active_group mpatha >"$d/active.swapped"
-  dmsetup table mpatha | awk '{$2 = "SIZE"; print}' >"$d/table.swapped"
+  settle "$tool" "$d/active.swapped" active_group mpatha
+  settle "$tool" "$d/table.swapped" table_of mpatha
 
   # grp2 optimized, grp1 standby: P1 is a ghost, used last.
   states 2 0
   check "$(wait_for 30 bash -c "'$mpd' show paths raw format '%d %p %T' | grep -qx '$P1 1 ghost'" &&
     echo 1)" "$tool ($fb): a standby path is a ghost with priority 1"
   "$mpd" show paths raw format "%d %p %T" | sort >"$d/paths.standby"
-  active_group mpatha >"$d/active.standby"
+  settle "$tool" "$d/active.standby" active_group mpatha
 
   "$mpd" shutdown >/dev/null
   wait "$pid"

@@ -69,6 +69,9 @@ run_daemon() {
   local pid=$!
   wait_for 60 "$client" show daemon
   wait_for 60 dmsetup status mpathb
+  # udev's probes of the new maps (their first I/O picks the kernel's active
+  # group) are part of the state compared: let them finish.
+  udevadm settle -t 120
   sleep 3  # one more round of checks: every path has its state and priority
   dmsetup table | sort >"$d/table.start"
   for i in "${!readonly_cmds[@]}"; do
@@ -157,7 +160,8 @@ sleep 4  # I/O waits in the queue
 echo running >"/sys/block/$P00/device/state"
 echo running >"/sys/block/$P10/device/state"
 t0=$SECONDS
-wait_for 60 bash -c "dmsetup status mpatha | grep -q ' $(devt "$P00") A ' && dmsetup status mpatha | grep -q ' $(devt "$P10") A '"
+# (bounded for a loaded host: the queued I/O is retried on the paths first)
+wait_for 180 bash -c "dmsetup status mpatha | grep -q ' $(devt "$P00") A ' && dmsetup status mpatha | grep -q ' $(devt "$P10") A '"
 check_rc "$?" "both paths back active after $((SECONDS - t0)) s"
 wait "$io"
 rc=$?
