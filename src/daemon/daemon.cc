@@ -467,24 +467,33 @@ void Daemon::RereadAccessStates(MonoTime now) {
     }
   }
   for (PathId id : due) {
-    PathEntry& e = paths_.Mutable(id);
-    e.check.reread_access_state = false;
-    auto access = env_.sysfs.Read("block/" + e.path.dev + "/device/access_state");
-    if (!access.ok() || Trim(*access) == e.path.alua_state) continue;
-    Path p = e.path;
-    p.alua_state = std::string(Trim(*access));
-    const MapEntry* m = e.map.empty() ? nullptr : maps_.Find(e.map);
-    PrioResult r =
-        RunPrioritizer("sysfs", m ? m->config.prio_args : "",
-                       PrioIo{env_.scsi, &env_.sysfs, &env_.udev}, p, std::chrono::milliseconds(0));
-    e.path.alua_state = p.alua_state;
-    if (!r.ok() || r.priority == e.path.priority) continue;
-    env_.log.Info(p.dev + ": access_state now " + p.alua_state + ", priority " +
-                  std::to_string(r.priority));
-    e.path.priority = r.priority;
-    const std::string wwid = e.map;
+    paths_.Mutable(id).check.reread_access_state = false;
+    if (!RereadAccessState(id)) continue;
+    const std::string wwid = paths_.Find(id)->map;
     if (!wwid.empty()) OnPriorityChanged(wwid, id);
   }
+}
+
+// Reads a sysfs-prioritized path's access_state again (no SCSI I/O); when
+// it changed, keeps it and its priority. True when the priority changed.
+bool Daemon::RereadAccessState(PathId id) {
+  const PathEntry* pe = paths_.Find(id);
+  if (pe == nullptr || pe->path.prioritizer != "sysfs") return false;
+  auto access = env_.sysfs.Read("block/" + pe->path.dev + "/device/access_state");
+  if (!access.ok() || Trim(*access) == pe->path.alua_state) return false;
+  Path p = pe->path;
+  p.alua_state = std::string(Trim(*access));
+  const MapEntry* m = pe->map.empty() ? nullptr : maps_.Find(pe->map);
+  PrioResult r =
+      RunPrioritizer("sysfs", m ? m->config.prio_args : "",
+                     PrioIo{env_.scsi, &env_.sysfs, &env_.udev}, p, std::chrono::milliseconds(0));
+  PathEntry& e = paths_.Mutable(id);
+  e.path.alua_state = p.alua_state;
+  if (!r.ok() || r.priority == e.path.priority) return false;
+  env_.log.Info(p.dev + ": access_state now " + p.alua_state + ", priority " +
+                std::to_string(r.priority));
+  e.path.priority = r.priority;
+  return true;
 }
 
 // One path's priority changed: re-read the kernel's access_state of the
@@ -498,30 +507,13 @@ void Daemon::RereadAccessStates(MonoTime now) {
 void Daemon::RefreshSysfsPriorities(const std::string& wwid, PathId changed) {
   const MapEntry* m = maps_.Find(wwid);
   if (m == nullptr) return;
-  const MapConfig config = m->config;
   std::vector<PathId> members;
   for (const PathGroup& g : m->map.groups) {
     for (PathId o : g.paths) {
       if (o != changed) members.push_back(o);
     }
   }
-  for (PathId o : members) {
-    const PathEntry* pe = paths_.Find(o);
-    if (pe == nullptr || pe->path.prioritizer != "sysfs") continue;
-    auto access = env_.sysfs.Read("block/" + pe->path.dev + "/device/access_state");
-    if (!access.ok() || Trim(*access) == pe->path.alua_state) continue;
-    Path p = pe->path;
-    p.alua_state = std::string(Trim(*access));
-    PrioResult r =
-        RunPrioritizer("sysfs", config.prio_args, PrioIo{env_.scsi, &env_.sysfs, &env_.udev}, p,
-                       std::chrono::milliseconds(0));
-    if (!r.ok()) continue;
-    env_.log.Info(p.dev + ": access_state now " + p.alua_state + ", priority " +
-                  std::to_string(r.priority));
-    PathEntry& e = paths_.Mutable(o);
-    e.path.alua_state = p.alua_state;
-    e.path.priority = r.priority;
-  }
+  for (PathId o : members) (void)RereadAccessState(o);
 }
 
 size_t Daemon::OthersUsable(const std::string& wwid, PathId id) const {

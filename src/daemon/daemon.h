@@ -97,6 +97,7 @@ class Daemon {
   void RegroupWhenSettled(const std::string& wwid);
   bool SetMarginal(const CliCommand& c);
   void RereadAccessStates(MonoTime now);
+  bool RereadAccessState(PathId id);
   void ResizeMapIfAllAgree(const std::string& wwid);
   void AddPath(const std::string& dev);
   void IntegratePath(const Path& path);
