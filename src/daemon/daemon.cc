@@ -225,16 +225,26 @@ void Daemon::SyncFromKernel(const std::string& wwid) {
     if (status->groups[g].state == DmGroupState::kActive) active = static_cast<unsigned>(g + 1);
     for (const DmPathStatus& ps : status->groups[g].paths) {
       auto id = PathId::Parse(ps.dev);
-      if (id && paths_.Contains(*id)) paths_.Mutable(*id).dm_failed = !ps.active;
+      const PathEntry* e = id ? paths_.Find(*id) : nullptr;
+      // Only what changed is written: the tables copy a value a snapshot
+      // still holds, and this runs for every map every second.
+      if (e != nullptr && e->dm_failed != !ps.active) paths_.Mutable(*id).dm_failed = !ps.active;
     }
   }
+  auto state_name = [](DmGroupState s) {
+    return s == DmGroupState::kActive     ? "active"
+           : s == DmGroupState::kDisabled ? "disabled"
+                                          : "enabled";
+  };
+  bool changed = active > 0 && m->active_group != active;
+  for (size_t g = 0; g < m->map.groups.size() && g < status->groups.size(); ++g) {
+    changed = changed || m->map.groups[g].dm_state != state_name(status->groups[g].state);
+  }
+  if (!changed) return;
   MapEntry& mm = maps_.Mutable(wwid);
   if (active > 0) mm.active_group = active;
   for (size_t g = 0; g < mm.map.groups.size() && g < status->groups.size(); ++g) {
-    DmGroupState s = status->groups[g].state;
-    mm.map.groups[g].dm_state = s == DmGroupState::kActive     ? "active"
-                                : s == DmGroupState::kDisabled ? "disabled"
-                                                               : "enabled";
+    mm.map.groups[g].dm_state = state_name(status->groups[g].state);
   }
 }
 
@@ -288,7 +298,14 @@ void Daemon::Tick() {
   }
   std::vector<std::string> maps;
   for (const auto& [wwid, m] : maps_.items()) maps.push_back(wwid);
+  // The kernel changes a map by itself too: the first I/O picks the active
+  // group, an I/O error fails a path. The reference reads a map's status at
+  // each check of its paths and for each show command; once a second for
+  // every map keeps `show` as current (one status ioctl per map).
+  for (const std::string& wwid : maps) SyncFromKernel(wwid);
   for (const std::string& wwid : maps) {
+    const MapEntry& r = *maps_.Find(wwid);
+    if (!r.queueing && r.retry_left <= 0 && r.failback_left <= 0) continue;  // nothing to count
     MapEntry& m = maps_.Mutable(wwid);
     if (m.queueing) ++m.total_queue_seconds;
     if (m.retry_left > 0 && --m.retry_left == 0) {

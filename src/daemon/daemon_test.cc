@@ -819,5 +819,31 @@ TEST_F(DaemonTest, ReadersSeeConfigureUntilTheMapsAreSetUp) {
   EXPECT_FALSE(daemon_->snapshot()->reconfiguring);
 }
 
+TEST_F(DaemonTest, WhatTheKernelChangesByItselfShowsWithinASecond) {
+  Start();
+  auto group_states = [&] {
+    std::string out;
+    std::string t = Reply("show map mpatha topology");
+    for (size_t at = t.find("status="); at != std::string::npos; at = t.find("status=", at + 1)) {
+      out += t.substr(at + 7, t.find('\n', at) - at - 7) + " ";
+    }
+    return out;
+  };
+  dm_.SetCurrentGroup("mpatha", 0);  // as after a load, before any I/O
+  Seconds(1);
+  EXPECT_EQ(group_states(), "enabled enabled ");
+  dm_.SetCurrentGroup("mpatha", 1);  // udev's probe read through the map
+  Seconds(1);
+  EXPECT_EQ(group_states(), "active enabled ");
+  const size_t loads = dm_.calls().size();
+  dm_.SetCurrentGroup("mpatha", 1);  // nothing changed: nothing is sent
+  Seconds(1);
+  EXPECT_EQ(dm_.calls().size() - loads, 2u) << "status of the two maps, nothing else";
+  dm_.FailPathByKernel("mpatha", "8:0");  // an I/O error on sda
+  Seconds(1);
+  std::string paths = Reply("show paths format \"%d %t\"");
+  EXPECT_NE(paths.find("sda failed"), std::string::npos) << paths;
+}
+
 }  // namespace
 }  // namespace mpx

@@ -32,7 +32,11 @@ std::string StatusLine(const FakeDeviceMapper::Map& m) {
                                            "queue_if_no_path") != t.features.end();
   std::string out = std::to_string(t.start) + " " + std::to_string(t.length) + " multipath 2 " +
                     (queueing ? "1" : "0") + " 0 0 " + std::to_string(t.groups.size()) + " " +
-                    std::to_string(m.current_group) + " ";
+                    // as the kernel: the group in use, else the first
+                    std::to_string(m.current_group != 0 ? m.current_group
+                                   : t.groups.empty()   ? 0u
+                                                        : 1u) +
+                    " ";
   for (size_t g = 0; g < t.groups.size(); ++g) {
     const DmTableGroup& group = t.groups[g];
     const char* state = m.disabled[g] ? "D" : g + 1 == m.current_group ? "A" : "E";
@@ -157,6 +161,16 @@ Result<std::string> FakeDeviceMapper::Table(const std::string& name) {
   auto m = Lookup("table", name);
   if (!m) return m.error();
   return (*m)->table;
+}
+
+void FakeDeviceMapper::SetCurrentGroup(const std::string& name, unsigned group) {
+  maps_.at(name).current_group = group;
+}
+
+void FakeDeviceMapper::FailPathByKernel(const std::string& name, const std::string& dev) {
+  Map& m = maps_.at(name);
+  if (!m.failed.at(dev)) ++m.fail_counts[dev];
+  m.failed[dev] = true;
 }
 
 Result<std::string> FakeDeviceMapper::Status(const std::string& name) {

@@ -48,6 +48,10 @@ class FakeDeviceMapper : public DeviceMapper {
   // Sets a map's open count (e.g. a mounted file system holds it open). A
   // deferred removal happens when the count drops to 0.
   void SetOpenCount(const std::string& name, int count);
+  // What the kernel does by itself: the first I/O through a map picks its
+  // active group (0: none yet, every group "E"), an I/O error fails a path.
+  void SetCurrentGroup(const std::string& name, unsigned group);
+  void FailPathByKernel(const std::string& name, const std::string& dev);
   // nullptr when there is no such map.
   const Map* Find(const std::string& name) const;
   const std::vector<std::string>& calls() const { return calls_; }

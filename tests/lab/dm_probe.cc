@@ -153,6 +153,12 @@ Result<DmStatus> StatusOf(DeviceMapper& dm, const std::string& name) {
 }
 
 // The status of path `dev` of map `name`; nullopt when it cannot be read.
+// Waits until udevd has handled every queued event (no-op without udevd).
+void SettleUdev() {
+  if (access("/run/udev/control", F_OK) != 0) return;
+  if (std::system("udevadm settle --timeout=120") != 0) Note("udevadm settle timed out");
+}
+
 std::optional<DmPathStatus> PathStatus(DeviceMapper& dm, const std::string& name,
                                        const std::string& dev) {
   auto s = StatusOf(dm, name);
@@ -179,6 +185,9 @@ int Probe() {
   const std::string name = "mpxprobe", renamed = "mpxprobe2";
   for (const auto& n : {name, renamed})
     (void)dm.Remove(n, RemoveMode::kNow);  // an earlier run's leftovers
+  // udev may still be handling an earlier run's removal (its /dev/mapper
+  // links go then): let it finish before this run makes nodes of its own.
+  SettleUdev();
   std::string handler = ReadLine("/sys/dev/block/" + lu.devs[0] + "/device/dh_state");
   Note("attached handler of " + lu.devs[0] + ": " + handler);
   if (handler == "detached") handler.clear();
@@ -229,10 +238,17 @@ int Probe() {
   Check(dm.Resume(name).ok() && !dm.Info(name)->suspended, "resume: info says active");
 
   const std::string& dev = lu.devs[0];
-  // Start from an active path whatever udev's I/O after the reload did.
-  Check(dm.Message(name, "reinstate_path " + dev).ok(),
-        "message reinstate_path " + dev + " (start state)");
-  auto before = PathStatus(dm, name, dev);
+  // Start from an active path whatever udev's I/O after the reload did: let
+  // udev's probes end first (on a loaded host they can fail the path after
+  // the reinstatement), then reinstate until the kernel shows it active.
+  SettleUdev();
+  std::optional<DmPathStatus> before;
+  for (int i = 0; i < 50 && !(before && before->active); ++i) {
+    if (i > 0) std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    Check(dm.Message(name, "reinstate_path " + dev).ok(),
+          "message reinstate_path " + dev + " (start state)");
+    before = PathStatus(dm, name, dev);
+  }
   Check(before.has_value() && before->active, "status shows " + dev + " A");
   unsigned fails = before ? before->fail_count : 0;
   Check(dm.Message(name, "fail_path " + dev).ok(), "message fail_path " + dev);
@@ -286,6 +302,7 @@ int Probe() {
     went = !dm.Info(name).ok();
   }
   Check(went, "deferred remove done after close");
+  SettleUdev();  // the removal's uevent takes udev's /dev/mapper link away
   Note("after deferred remove /dev/mapper/" + name + ": " +
        (NodeKind(name).empty() ? "gone" : NodeKind(name)));
   if (!NodeKind(name).empty() && !dm.udev_sync()) unlink(("/dev/mapper/" + name).c_str());
