@@ -205,7 +205,19 @@ class Printer {
     }
     if (entries.empty() && bare.empty()) return;
     Line(0, "multipaths {");
-    for (const OptionSet& e : entries) Entry("multipath", e, kInMultipath, 1);
+    for (const OptionSet& e : entries) {
+      // An entry without an alias gets the present map's name as a comment.
+      const PresentDevices::Map* map = nullptr;
+      for (const PresentDevices::Map& m : present.maps) {
+        if (e.Text(Opt::kWwid) == m.wwid) map = &m;
+      }
+      Line(1, "multipath {");
+      Options(e, kInMultipath, 2);
+      if (map != nullptr && e.Get(Opt::kAlias) == nullptr && map->name != map->wwid) {
+        Line(2, "# alias " + FormatValue(KeywordFor(Opt::kAlias), map->name));
+      }
+      Line(1, "}");
+    }
     for (const PresentDevices::Map* m : bare) {
       Line(1, "multipath {");
       Setting(2, Opt::kWwid, m->wwid);

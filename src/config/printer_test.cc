@@ -110,6 +110,25 @@ std::string FirstDifference(const std::string& want, const std::string& got) {
 
 // tests/reference/print/NAME.t is the reference's `multipath -t` for NAME.conf
 // (record_print.sh): mpx prints the same text.
+TEST(PrinterTest, PresentMapsWithoutAliasGetTheirNameAsAComment) {
+  auto p = ParseConfig(
+      "multipaths {\n multipath {\n  wwid w1\n  alias db\n }\n"
+      " multipath {\n  wwid w2\n  reservation_key 0x12\n }\n}\n",
+      "multipath.conf");
+  ASSERT_TRUE(p.ok()) << p.error().message;
+  PresentDevices present;
+  present.maps = {{"w1", "db"}, {"w2", "mpathb"}, {"w3", "mpathc"}};
+  std::string out = PrintConfig(p->config, {.merged = true, .present = present});
+  std::string multipaths = out.substr(out.find("multipaths {"));
+  EXPECT_EQ(
+      multipaths,
+      "multipaths {\n"
+      "\tmultipath {\n\t\twwid \"w1\"\n\t\talias \"db\"\n\t}\n"
+      "\tmultipath {\n\t\twwid \"w2\"\n\t\treservation_key 0x12\n\t\t# alias \"mpathb\"\n\t}\n"
+      "\tmultipath {\n\t\twwid \"w3\"\n\t\t# alias \"mpathc\"\n\t}\n"
+      "}\n");
+}
+
 TEST(PrinterTest, PrintsWhatTheReferencePrints) {
   const std::string dir = std::string(MPX_SOURCE_DIR) + "/tests/reference/print/";
   for (const char* name : {"empty", "defaults", "defaults2", "devices", "overrides", "multipaths",

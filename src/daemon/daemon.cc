@@ -76,6 +76,8 @@ MapPolicy Daemon::ResolvePolicy(const Path& first, const std::string& wwid) cons
   p.shaky.sample_time = num(Opt::kMarginalPathErrSampleTime);
   p.shaky.rate_threshold = num(Opt::kMarginalPathErrRateThreshold);
   p.shaky.recheck_gap_time = num(Opt::kMarginalPathErrRecheckGapTime);
+  p.shaky.marginal_groups =
+      sel.Get(Opt::kMarginalPathgroups).as<MarginalPathgroups>() == MarginalPathgroups::kOn;
   p.shaky = MapDelayChecks(p.shaky, num(Opt::kDelayWatchChecks), num(Opt::kDelayWaitChecks),
                            max_polling_interval_);
   return p;
@@ -196,6 +198,7 @@ void Daemon::AdoptMap(const WantedMap& w, const MapConfig& config, const PathSet
     if (!g.paths.empty() && first == nullptr) first = paths.Find(g.paths.front());
   }
   m.policy = ResolvePolicy(first ? *first : Path{}, w.map.wwid);
+  m.file_prkey = LoadPrKey(m);
   auto info = env_.dm.Info(w.map.name);
   if (!info.ok()) {
     env_.log.Error(w.map.name + ": " + info.error().message);
@@ -394,7 +397,11 @@ void Daemon::OnCheckDone(const CheckDone& r) {
     if ((now_held && !was_held) || released_early) {
       env_.log.Notice(e.path.dev + ": " + e.health.why);
     }
-    if (v == HealthVerdict::kSample) StartSample(r.id);
+    if (v == HealthVerdict::kSample) {
+      if (e.health.in_use_sample)
+        env_.log.Notice(e.path.dev + ": marginal: sampling I/O errors again");
+      StartSample(r.id);
+    }
     if (e.health.held || e.health.sampling) {  // watched closely until it is let back
       e.check.interval = polling_interval_;
       e.check.next = now + std::chrono::seconds(polling_interval_);
@@ -579,7 +586,22 @@ void Daemon::OnSampleDone(PathId id, uint64_t errors, uint64_t reads) {
   OnSample(maps_.Find(wwid)->policy.shaky, e.health, errors, reads, OthersUsable(wwid, id),
            env_.clock.Now());
   if (!e.health.why.empty()) env_.log.Notice(e.path.dev + ": " + e.health.why);
-  ApplyPathState(wwid, id, DaemonUsable(e));
+  // marginal_pathgroups on: the sample moves the path into (out of) a
+  // marginal group, which takes a reload, as setmarginal does.
+  const bool regroup = e.path.marginal != e.health.marginal;
+  if (regroup) {
+    e.path.marginal = e.health.marginal;
+    env_.log.Notice(e.path.dev +
+                    (e.path.marginal ? ": marked marginal" : ": marginal mark cleared"));
+  }
+  ApplyPathState(wwid, id, DaemonUsable(*paths_.Find(id)));
+  if (regroup && maps_.Contains(wwid)) {
+    std::vector<PathId> members;
+    for (const PathGroup& g : maps_.Find(wwid)->map.groups) {
+      members.insert(members.end(), g.paths.begin(), g.paths.end());
+    }
+    if (ReloadMap(wwid, members).ok()) Failback(wwid, false);
+  }
   Publish();
 }
 
@@ -1051,6 +1073,71 @@ std::optional<std::string> Daemon::FindMap(const std::string& arg) const {
   return std::nullopt;
 }
 
+// The key the prkeys file holds for a map whose reservation_key is "file"; a
+// missing file is started (header only, mode 0600), as the reference does.
+std::optional<StoredPrKey> Daemon::LoadPrKey(const MapEntry& m) {
+  if (!m.config.reservation_key || !m.config.reservation_key->file) return std::nullopt;
+  const std::string& file = env_.paths.prkeys_file;
+  auto text = env_.files.Read(file);
+  if (!text.ok()) {
+    env_.log.Error(m.map.name + ": " + text.error().message);
+    return std::nullopt;
+  }
+  if (!text->has_value()) {
+    if (Status s = env_.files.WriteWithMode(file, PrKeysHeader(), 0600); !s.ok()) {
+      env_.log.Error(s.error().message);
+    } else {
+      env_.log.Info("Initialized new file [" + file + "]");
+    }
+    return std::nullopt;
+  }
+  return FindPrKey(**text, m.map.wwid);
+}
+
+// setprkey, unsetprkey: the key goes to the prkeys file. As the reference,
+// the file is written even for a map whose key comes from multipath.conf,
+// and the command then fails (the map keeps the configured key).
+bool Daemon::SetPrKey(const CliCommand& c) {
+  auto wwid = FindPrMap(c.map);
+  if (!wwid) return false;
+  const std::string name = maps_.Find(*wwid)->map.name;
+  std::optional<StoredPrKey> key;
+  if (c.cmd == CliCmd::kSetPrKey) {
+    std::optional<PrKey> k = ReadPrKey(c.key);
+    if (!k || k->file) {
+      env_.log.Error(name + ": invalid prkey : '" + c.key + "'");
+      return false;
+    }
+    if (k->key != 0) key = StoredPrKey{k->key, k->aptpl};
+  }
+  env_.log.Info(name + ": " + (key ? "set" : "unset") + " persistent reservation key (operator)");
+  const std::string& file = env_.paths.prkeys_file;
+  auto text = env_.files.Read(file);
+  if (!text.ok()) {
+    env_.log.Error(name + ": " + text.error().message);
+    return false;
+  }
+  std::string now = WithPrKey(text->value_or(""), *wwid, key);
+  if (!text->has_value() || now != **text) {
+    if (Status s = env_.files.WriteWithMode(file, now, 0600); !s.ok()) {
+      env_.log.Error(name + ": " + s.error().message);
+      return false;
+    }
+  }
+  const std::optional<PrKey>& source = maps_.Find(*wwid)->config.reservation_key;
+  if (!source || !source->file) return false;
+  maps_.Mutable(*wwid).file_prkey = key;
+  return true;
+}
+
+// The maps the persistent-reservation commands name: by alias or dm-N only,
+// as the reference (a WWID is not found).
+std::optional<std::string> Daemon::FindPrMap(const std::string& arg) const {
+  const MapEntry* m = FindPrMapIn(maps_.items(), arg);
+  if (m == nullptr) return std::nullopt;
+  return m->map.wwid;
+}
+
 // setmarginal path, unsetmarginal path, unsetmarginal map: marks (clears) the
 // marginal flag and reloads the map, as the reference (the grouping changes
 // only with marginal_pathgroups on).
@@ -1265,13 +1352,22 @@ std::string Daemon::Handle(const CliCommand& c) {
       break;
     case CliCmd::kQuit:
       break;
-    case CliCmd::kGetPrStatus:
     case CliCmd::kSetPrStatus:
-    case CliCmd::kUnsetPrStatus:
-    case CliCmd::kGetPrKey:
+    case CliCmd::kUnsetPrStatus: {
+      auto wwid = FindPrMap(c.map);
+      if (!wwid) return kFail;
+      const bool set = c.cmd == CliCmd::kSetPrStatus;
+      if (maps_.Find(*wwid)->prflag != set) {
+        MapEntry& m = maps_.Mutable(*wwid);
+        m.prflag = set;
+        env_.log.Notice(m.map.name + (set ? ": prflag set" : ": prflag unset"));
+      }
+      break;
+    }
     case CliCmd::kSetPrKey:
     case CliCmd::kUnsetPrKey:
-      return "fail\nnot supported by mpx yet\n";
+      if (!SetPrKey(c)) reply = kFail;
+      break;
     case CliCmd::kSetMarginalPath:
     case CliCmd::kUnsetMarginalPath:
     case CliCmd::kUnsetMarginalMap:

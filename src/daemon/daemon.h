@@ -96,6 +96,8 @@ class Daemon {
   void OnPriorityChanged(const std::string& wwid, PathId id);
   void RegroupWhenSettled(const std::string& wwid);
   bool SetMarginal(const CliCommand& c);
+  bool SetPrKey(const CliCommand& c);
+  std::optional<StoredPrKey> LoadPrKey(const MapEntry& m);
   void RereadAccessStates(MonoTime now);
   bool RereadAccessState(PathId id);
   void ResizeMapIfAllAgree(const std::string& wwid);
@@ -109,6 +111,7 @@ class Daemon {
   // WWID, dm-N or maj:min.
   std::optional<PathId> FindPath(const std::string& arg) const;
   std::optional<std::string> FindMap(const std::string& arg) const;
+  std::optional<std::string> FindPrMap(const std::string& arg) const;
   // The paths of a map as a PathSet (for the policy functions).
   PathSet MapPaths(const MapEntry& m) const;
   MapPolicy ResolvePolicy(const Path& first, const std::string& wwid) const;

@@ -1,6 +1,7 @@
 #include "daemon/daemon.h"
 
 #include <gtest/gtest.h>
+#include <sys/stat.h>
 
 #include <algorithm>
 #include <map>
@@ -71,6 +72,24 @@ class ScriptedIo : public ScsiIo {
   Result<std::vector<uint8_t>> ReportTargetPortGroups(const std::string& d) override {
     return MakeError(d + ": no", EIO);
   }
+  // Direct reads (the marginal_path_* sampler): every `every`-th read of
+  // `node` fails with EIO (0: none fail).
+  Result<BlockRead> ReadFirstBlock(const std::string& node, unsigned) override {
+    std::lock_guard lock(mu_);
+    BlockRead r;
+    r.block_size = 512;
+    int every = read_fault_[node];
+    if (every > 0 && ++reads_[node] % every == 0) {
+      r.error = EIO;
+    } else {
+      r.bytes = 512;
+    }
+    return r;
+  }
+  void FailReads(const std::string& node, int every) {
+    std::lock_guard lock(mu_);
+    read_fault_[node] = every;
+  }
   void Down(const std::string& node, bool down) {
     std::lock_guard lock(mu_);
     if (down) {
@@ -88,6 +107,7 @@ class ScriptedIo : public ScsiIo {
   std::mutex mu_;
   std::set<std::string> down_;
   std::map<std::string, int> turs_;
+  std::map<std::string, int> read_fault_, reads_;
 };
 
 // 2 hosts x 2 LUNs: sda (host 0, LUN 0), sdb (host 0, LUN 1), sdc (host 1,
@@ -108,6 +128,7 @@ class DaemonTest : public ::testing::Test {
     paths_.config_dir = dir_.path() + "/etc/multipath/conf.d";
     paths_.bindings_file = dir_.path() + "/etc/multipath/bindings";
     paths_.wwids_file = dir_.path() + "/etc/multipath/wwids";
+    paths_.prkeys_file = dir_.path() + "/etc/multipath/prkeys";
     paths_.lock_file = dir_.path() + "/run/lock";
     env_.emplace(Env{*sysfs_, udev_, io_, dm_, files_, clock_, pool_, log_, paths_, true});
     daemon_.emplace(*env_, worker_, options_);
@@ -843,6 +864,93 @@ TEST_F(DaemonTest, WhatTheKernelChangesByItselfShowsWithinASecond) {
   Seconds(1);
   std::string paths = Reply("show paths format \"%d %t\"");
   EXPECT_NE(paths.find("sda failed"), std::string::npos) << paths;
+}
+
+TEST_F(DaemonTest, PersistentReservationCommandsAsTheReference) {
+  Config(
+      "defaults {\n find_multipaths greedy\n user_friendly_names yes\n reservation_key file\n}\n"
+      "multipaths {\n multipath {\n  wwid " +
+      testing::Naa6Wwid(2) + "\n  reservation_key 0x1234abcd\n }\n}\n");
+  Start();
+  const std::string file = paths_.prkeys_file;
+  auto read = [&] { return files_.Read(file).value().value_or("(none)"); };
+  auto body = [&] {
+    std::string t = read();
+    return t.substr(std::min(t.size(), PrKeysHeader().size()));
+  };
+  ASSERT_EQ(read(), PrKeysHeader()) << "started with the maps";
+  struct stat st {};
+  ASSERT_EQ(stat(file.c_str(), &st), 0);
+  EXPECT_EQ(st.st_mode & 0777, 0600u);
+  // prflag: "0"/"1" without a newline; maps by alias or dm-N, not WWID.
+  EXPECT_EQ(Reply("getprstatus map mpatha"), "0");
+  EXPECT_EQ(Reply("setprstatus map mpatha"), "ok\n");
+  EXPECT_EQ(Reply("getprstatus map dm-0"), "1");
+  EXPECT_EQ(Reply("getprstatus map " + testing::Naa6Wwid(1)), "fail\n");
+  EXPECT_EQ(Reply("unsetprstatus map mpatha"), "ok\n");
+  EXPECT_EQ(Reply("getprstatus map mpatha"), "0");
+  EXPECT_EQ(Reply("setprstatus map nosuch"), "fail\n");
+  // Keys from the file.
+  EXPECT_EQ(Reply("getprkey map mpatha"), "none\n");
+  EXPECT_EQ(Reply("setprkey map mpatha key 0xabc"), "ok\n");
+  EXPECT_EQ(Reply("getprkey map mpatha"), "0xabc\n");
+  EXPECT_EQ(body(), "0x0000000000000abc " + testing::Naa6Wwid(1) + "\n");
+  EXPECT_EQ(Reply("setprkey map mpatha key 12:aptpl"), "ok\n");
+  EXPECT_EQ(Reply("getprkey map mpatha"), "0x12:aptpl\n");
+  EXPECT_EQ(body(), "0X0000000000000012 " + testing::Naa6Wwid(1) + "\n");
+  for (const char* bad : {"xyz", "0x00000000000000001", "file"}) {
+    EXPECT_EQ(Reply(std::string("setprkey map mpatha key ") + bad), "fail\n") << bad;
+  }
+  EXPECT_EQ(Reply("getprkey map mpatha"), "0x12:aptpl\n");
+  EXPECT_EQ(Reply("unsetprkey map mpatha"), "ok\n");
+  EXPECT_EQ(Reply("getprkey map mpatha"), "none\n");
+  EXPECT_EQ(body(), "#X0000000000000012 " + testing::Naa6Wwid(1) + "\n");
+  EXPECT_EQ(Reply("setprkey map mpatha key 0x0"), "ok\n");  // 0: no key
+  EXPECT_EQ(Reply("getprkey map mpatha"), "none\n");
+  // A key from multipath.conf: shown; setprkey writes the file, then fails.
+  EXPECT_EQ(Reply("getprkey map mpathb"), "0x1234abcd\n");
+  EXPECT_EQ(Reply("setprkey map mpathb key 0x55"), "fail\n");
+  EXPECT_EQ(Reply("getprkey map mpathb"), "0x1234abcd\n");
+  EXPECT_NE(body().find("0x0000000000000055 " + testing::Naa6Wwid(2)), std::string::npos);
+  // A restarted daemon reads the file.
+  EXPECT_EQ(Reply("setprkey map mpatha key 0x77:aptpl"), "ok\n");
+  daemon_.reset();
+  Start();
+  EXPECT_EQ(Reply("getprkey map mpatha"), "0x77:aptpl\n");
+  EXPECT_EQ(Reply("getprstatus map mpatha"), "0");
+}
+
+TEST_F(DaemonTest, MarginalPathSamplingMovesAShakyPathIntoAMarginalGroupAndBack) {
+  Config(
+      "defaults {\n find_multipaths greedy\n user_friendly_names yes\n"
+      " path_grouping_policy group_by_prio\n failback immediate\n marginal_pathgroups on\n"
+      " marginal_path_double_failed_time 60\n marginal_path_err_sample_time 10\n"
+      " marginal_path_err_rate_threshold 50\n marginal_path_err_recheck_gap_time 30\n}\n");
+  Start();
+  const std::string before = dm_.Table("mpatha").value();
+  io_.FailReads("/dev/sda", 5);  // 200 per mille
+  for (int i = 0; i < 2; ++i) {  // fails twice within 60 s
+    io_.Down("/dev/sda", true);
+    Seconds(6);
+    io_.Down("/dev/sda", false);
+    Seconds(6);
+  }
+  Seconds(6);
+  // Sampled (kept failed meanwhile), then in a marginal group of its own,
+  // last, and in use.
+  EXPECT_TRUE(log_.Contains("sda: marked marginal")) << log_.Text();
+  EXPECT_EQ(dm_.Table("mpatha").value(),
+            "0 16384 multipath 0 1 alua 2 1 service-time 0 1 1 8:32 1 service-time 0 1 1 8:0 1");
+  EXPECT_FALSE(PathOf("sda").dm_failed);
+  EXPECT_EQ(Reply("show paths raw format \"%d %M\""),
+            "sda marginal\nsdb normal\nsdc normal\nsdd normal\n");
+  // Healthy again: the next sample (after the 30 s gap) takes it back.
+  io_.FailReads("/dev/sda", 0);
+  Seconds(60);
+  EXPECT_TRUE(log_.Contains("sda: marginal: sampling I/O errors again")) << log_.Text();
+  EXPECT_TRUE(log_.Contains("sda: marginal mark cleared")) << log_.Text();
+  EXPECT_EQ(dm_.Table("mpatha").value(), before);
+  EXPECT_FALSE(PathOf("sda").dm_failed);
 }
 
 }  // namespace

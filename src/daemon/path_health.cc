@@ -45,6 +45,13 @@ HealthVerdict OnCheck(const ShakyPolicy& policy, PathHealth& h, bool was_usable,
     }
     return HealthVerdict::kUse;  // the checker's verdict: failed
   }
+  if (h.marginal) {  // in a marginal group, in use: sampled again when due
+    if (!h.in_use_sample && now >= h.recheck_at) {
+      h.in_use_sample = true;
+      return HealthVerdict::kSample;
+    }
+    return HealthVerdict::kUse;
+  }
   const bool shaky = h.held || h.sampling || h.needs_sample ||
                      (policy.san_active() && !was_usable && h.failures > policy.san_threshold);
   if (shaky && others_usable == 0) {
@@ -86,8 +93,22 @@ HealthVerdict OnCheck(const ShakyPolicy& policy, PathHealth& h, bool was_usable,
 HealthVerdict OnSample(const ShakyPolicy& policy, PathHealth& h, uint64_t errors, uint64_t ios,
                        size_t others_usable, MonoTime now) {
   h.sampling = false;
+  h.in_use_sample = false;
   const uint64_t rate = ios == 0 ? 1000 : errors * 1000 / ios;
-  if (rate > static_cast<uint64_t>(policy.rate_threshold) && others_usable > 0) {
+  const bool bad = rate > static_cast<uint64_t>(policy.rate_threshold);
+  if (bad && policy.marginal_groups) {
+    h.held = false;
+    h.marginal = true;
+    h.needs_sample = false;
+    h.recheck_at = now + Secs(policy.recheck_gap_time);
+    h.why = "I/O error rate " + std::to_string(rate) + "/1000 (marginal_path_err_rate_threshold " +
+            std::to_string(policy.rate_threshold) +
+            "): in a marginal path group, sampled again in " +
+            std::to_string(policy.recheck_gap_time) + " s";
+    return HealthVerdict::kUse;
+  }
+  h.marginal = false;
+  if (bad && others_usable > 0) {
     h.held = true;
     h.needs_sample = true;
     h.held_until = now + Secs(policy.recheck_gap_time);

@@ -13,11 +13,13 @@
 //     at 10 Hz for sample_time seconds, done by the daemon); an error rate
 //     above threshold (per mille) keeps it failed for recheck_gap_time
 //     seconds, then it is sampled again.
+//     With marginal_pathgroups "on" such a path is not kept failed: it is
+//     marked marginal (the daemon moves it into a marginal path group, used
+//     only when no other group has a usable path), sampled again after
+//     recheck_gap_time while it stays in use, and unmarked once its rate is
+//     at or below threshold.
 // Either way a path is reinstated at once when its map has no other usable
-// path ("reinstating early"), as the reference does. With marginal_pathgroups
-// "on" the reference would move a path its marginal_path_* sampling finds
-// shaky into a marginal group instead; mpx keeps it failed, as with "off"
-// (setmarginal marks paths for the marginal groups by hand).
+// path ("reinstating early"), as the reference does.
 #pragma once
 
 #include <cstdint>
@@ -35,6 +37,7 @@ struct ShakyPolicy {
   int sample_time = 0;
   int rate_threshold = 0;  // per mille
   int recheck_gap_time = 0;
+  bool marginal_groups = false;  // marginal_pathgroups on
   bool san_active() const {
     return san_threshold > 0 && san_forget_rate > 0 && san_recovery_time > 0;
   }
@@ -57,15 +60,21 @@ struct PathHealth {
   bool has_failed = false;  // marginal: last_failure is set
   MonoTime last_failure{};
   bool needs_sample = false;  // marginal: sample before reinstating
-  bool sampling = false;      // marginal: a sample is running
-  std::string why;            // why it is held, for the log and show
+  bool sampling = false;      // marginal: a sample is running, the path kept failed
+  // marginal_pathgroups on: the path is in a marginal group, sampled again
+  // at recheck_at (in_use_sample: that sample runs while it stays in use).
+  bool marginal = false;
+  MonoTime recheck_at{};
+  bool in_use_sample = false;
+  std::string why;  // why it is held, for the log and show
 };
 
 // What to do with a path after a check.
 enum class HealthVerdict {
   kUse,     // reinstate it (or keep it) as the checker says
   kHold,    // keep it failed although it works
-  kSample,  // keep it failed and sample its I/O error rate now
+  kSample,  // sample its I/O error rate now (kept failed meanwhile unless
+            // in_use_sample: a marginal path stays in use)
 };
 
 // After a check of a path: `usable` now, `was_usable` before, `others_usable`

@@ -105,6 +105,36 @@ TEST(PathHealthTest, MarginalDoubleFailureSamplesThenHoldsOrReleases) {
   EXPECT_EQ(OnCheck(p, h, true, true, kOthers, t + seconds(580)), HealthVerdict::kUse);
 }
 
+TEST(PathHealthTest, WithMarginalPathgroupsAShakyPathIsUsedInAMarginalGroupAndResampled) {
+  ShakyPolicy p = Marginal();
+  p.marginal_groups = true;
+  PathHealth h;
+  MonoTime t{};
+  OnCheck(p, h, true, false, kOthers, t);
+  OnCheck(p, h, false, true, kOthers, t + seconds(5));
+  OnCheck(p, h, true, false, kOthers, t + seconds(30));
+  EXPECT_EQ(OnCheck(p, h, false, true, kOthers, t + seconds(35)), HealthVerdict::kSample);
+  EXPECT_TRUE(h.sampling) << "the first sample keeps it failed";
+  // 5% errors: marginal, in use (not held), sampled again after the gap.
+  EXPECT_EQ(OnSample(p, h, 60, 1200, kOthers, t + seconds(155)), HealthVerdict::kUse);
+  EXPECT_TRUE(h.marginal);
+  EXPECT_FALSE(h.held);
+  EXPECT_FALSE(h.sampling);
+  EXPECT_NE(h.why.find("in a marginal path group"), std::string::npos) << h.why;
+  EXPECT_EQ(OnCheck(p, h, true, true, kOthers, t + seconds(300)), HealthVerdict::kUse);
+  EXPECT_EQ(OnCheck(p, h, true, true, kOthers, t + seconds(455)), HealthVerdict::kSample);
+  EXPECT_TRUE(h.in_use_sample);
+  EXPECT_FALSE(h.sampling) << "a marginal path stays in use while sampled again";
+  EXPECT_EQ(OnCheck(p, h, true, true, kOthers, t + seconds(460)), HealthVerdict::kUse)
+      << "one sample at a time";
+  EXPECT_EQ(OnSample(p, h, 70, 1200, kOthers, t + seconds(575)), HealthVerdict::kUse);
+  EXPECT_TRUE(h.marginal);
+  EXPECT_EQ(OnCheck(p, h, true, true, kOthers, t + seconds(875)), HealthVerdict::kSample);
+  EXPECT_EQ(OnSample(p, h, 0, 1200, kOthers, t + seconds(995)), HealthVerdict::kUse);
+  EXPECT_FALSE(h.marginal) << "a good sample takes it out of the marginal group";
+  EXPECT_EQ(OnCheck(p, h, true, true, kOthers, t + seconds(2000)), HealthVerdict::kUse);
+}
+
 TEST(PathHealthTest, FailuresFarApartAreNotMarginal) {
   ShakyPolicy p = Marginal();
   PathHealth h;

@@ -3,7 +3,9 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <cinttypes>
 #include <cmath>
+#include <cstdio>
 
 #include "daemon/show_config.h"
 #include "daemon/show_json.h"
@@ -368,6 +370,26 @@ std::string RenderShow(const Snapshot& s, const CliCommand& c, const Sysfs& sysf
       return s.setup ? ShowBlacklistText(s.setup->blacklist) : "fail\n";
     case CliCmd::kShowDevices:
       return s.setup ? ShowDevicesText(s, s.setup->blacklist, sysfs) : "fail\n";
+    case CliCmd::kGetPrStatus: {  // "0" or "1", no newline: the reference's reply
+      const MapEntry* m = FindPrMapIn(s.maps, c.map);
+      if (m == nullptr) return "fail\n";
+      return m->prflag ? "1" : "0";
+    }
+    case CliCmd::kGetPrKey: {
+      const MapEntry* m = FindPrMapIn(s.maps, c.map);
+      if (m == nullptr) return "fail\n";
+      const std::optional<PrKey>& source = m->config.reservation_key;
+      std::optional<StoredPrKey> key;
+      if (source && source->file) {
+        key = m->file_prkey;
+      } else if (source && source->key != 0) {
+        key = StoredPrKey{source->key, source->aptpl};
+      }
+      if (!key) return "none\n";
+      char buf[40];
+      std::snprintf(buf, sizeof buf, "0x%" PRIx64 "%s\n", key->key, key->aptpl ? ":aptpl" : "");
+      return buf;
+    }
     default:
       return "fail\nnot supported by mpx yet\n";
   }

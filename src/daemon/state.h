@@ -21,6 +21,7 @@
 #include "model/dm_table.h"
 #include "model/multipath_map.h"
 #include "model/path.h"
+#include "state/prkeys.h"
 
 namespace mpx {
 
@@ -93,6 +94,11 @@ struct MapEntry {
   // paths are checked again and the map is regrouped once every path's
   // check, and its second look at access_state, is done.
   bool regroup_pending = false;
+  // Persistent reservations (mpathpersist's commands): the map's paths are
+  // registered (setprstatus), and the key stored for it in the prkeys file
+  // when its reservation_key is "file".
+  bool prflag = false;
+  std::optional<StoredPrKey> file_prkey;
   // Statistics (show maps stats).
   uint64_t path_faults = 0;
   uint64_t switch_group = 0;
@@ -102,6 +108,17 @@ struct MapEntry {
 };
 
 // A consistent view for readers: the tables as they were at one moment.
+// The map that `arg` names by alias or "dm-N", as the persistent-reservation
+// commands look maps up (not by WWID); null when none.
+inline const MapEntry* FindPrMapIn(
+    const std::vector<std::pair<std::string, std::shared_ptr<const MapEntry>>>& maps,
+    const std::string& arg) {
+  for (const auto& [wwid, m] : maps) {
+    if (arg == m->map.name || arg == "dm-" + std::to_string(m->info.minor)) return m.get();
+  }
+  return nullptr;
+}
+
 struct Snapshot {
   std::vector<std::pair<PathId, std::shared_ptr<const PathEntry>>> paths;
   std::vector<std::pair<std::string, std::shared_ptr<const MapEntry>>> maps;

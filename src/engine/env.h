@@ -22,6 +22,7 @@ struct FilePaths {
   std::string config_dir = "/etc/multipath/conf.d";
   std::string bindings_file = "/etc/multipath/bindings";
   std::string wwids_file = "/etc/multipath/wwids";
+  std::string prkeys_file = "/etc/multipath/prkeys";
   std::string lock_file = "/run/mpx/multipath.lock";
   // find_multipaths smart: one record per waiting device number.
   std::string find_multipaths_dir = "/dev/shm/multipath/find_multipaths";

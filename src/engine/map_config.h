@@ -3,11 +3,13 @@
 // its first path's identity, with the origin of each value for -v3.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "checker/prioritizer.h"
 #include "config/config.h"
+#include "config/keywords.h"
 #include "model/path.h"
 #include "policy/dm_table.h"
 #include "policy/topology.h"
@@ -29,6 +31,9 @@ struct MapConfig {
   std::string alias;        // from the multipaths section, "" when none
   bool user_friendly_names = false;
   std::string alias_prefix = "mpath";
+  // reservation_key (multipaths, defaults): a key, or "file" (the prkeys
+  // file has it); nullopt when none is set.
+  std::optional<PrKey> reservation_key;
   // "<wwid>: path_grouping_policy = failover (setting: multipath internal)",
   // in the order the reference prints them at -v3.
   std::vector<std::string> explain;

@@ -32,10 +32,11 @@ Result<std::optional<std::string>> PosixFiles::Read(const std::string& path) con
   return text.error();
 }
 
-Status PosixFiles::Write(const std::string& path, std::string_view text) {
+Status PosixFiles::WriteWithMode(const std::string& path, std::string_view text,
+                                 unsigned new_mode) {
   std::error_code ec;  // a failure shows as the write's error
   std::filesystem::create_directories(std::filesystem::path(path).parent_path(), ec);
-  return WriteFileAtomically(path, text);
+  return WriteFileAtomically(path, text, new_mode);
 }
 
 Result<std::vector<std::string>> PosixFiles::List(const std::string& dir) const {

@@ -30,8 +30,12 @@ class Files {
   // directory, no permission) are errors naming the file.
   virtual Result<std::optional<std::string>> Read(const std::string& path) const = 0;
   // Replaces the file atomically, creating its directories. A new file gets
-  // mode 0644; an existing one keeps its mode.
-  virtual Status Write(const std::string& path, std::string_view text) = 0;
+  // `new_mode` (0644 unless given); an existing one keeps its mode.
+  Status Write(const std::string& path, std::string_view text) {
+    return WriteWithMode(path, text, 0644);
+  }
+  virtual Status WriteWithMode(const std::string& path, std::string_view text,
+                               unsigned new_mode) = 0;
   // Names of the regular files in `dir`, sorted bytewise; a missing
   // directory has none.
   virtual Result<std::vector<std::string>> List(const std::string& dir) const = 0;
@@ -45,8 +49,9 @@ class Files {
 
 class PosixFiles : public Files {
  public:
+  using Files::Write;
   Result<std::optional<std::string>> Read(const std::string& path) const override;
-  Status Write(const std::string& path, std::string_view text) override;
+  Status WriteWithMode(const std::string& path, std::string_view text, unsigned new_mode) override;
   Result<std::vector<std::string>> List(const std::string& dir) const override;
   Result<std::unique_ptr<FileLease>> Lock(const std::string& path) override;
   Result<std::string> RealPath(const std::string& path) const override;

@@ -13,11 +13,12 @@ Result<std::optional<std::string>> MemFiles::Read(const std::string& path) const
   return std::optional<std::string>(it->second);
 }
 
-Status MemFiles::Write(const std::string& path, std::string_view text) {
+Status MemFiles::WriteWithMode(const std::string& path, std::string_view text, unsigned new_mode) {
   if (auto e = write_errors_.find(path); e != write_errors_.end()) {
     return MakeError("cannot write " + path + ": " + std::strerror(e->second), e->second);
   }
   files_[path] = std::string(text);
+  modes_.emplace(path, new_mode);
   ++write_count_[path];
   return {};
 }

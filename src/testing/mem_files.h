@@ -13,7 +13,8 @@ namespace mpx::testing {
 class MemFiles : public Files {
  public:
   Result<std::optional<std::string>> Read(const std::string& path) const override;
-  Status Write(const std::string& path, std::string_view text) override;
+  using Files::Write;
+  Status WriteWithMode(const std::string& path, std::string_view text, unsigned new_mode) override;
   Result<std::vector<std::string>> List(const std::string& dir) const override;
   Result<std::unique_ptr<FileLease>> Lock(const std::string& path) override;
   Result<std::string> RealPath(const std::string& path) const override;
@@ -30,12 +31,15 @@ class MemFiles : public Files {
   void FailReads(const std::string& path, int err) { read_errors_[path] = err; }
   void FailWrites(const std::string& path, int err) { write_errors_[path] = err; }
   int writes(const std::string& path) const;
+  // The mode the file got when it was first written.
+  unsigned mode(const std::string& path) const { return modes_.at(path); }
   const std::set<std::string>& locked() const { return locked_; }
 
  private:
   std::map<std::string, std::string> files_;
   std::map<std::string, int> read_errors_, write_errors_;
   std::map<std::string, int> write_count_;
+  std::map<std::string, unsigned> modes_;
   std::set<std::string> locked_;
   std::map<std::string, std::string> links_;
 };

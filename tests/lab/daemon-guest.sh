@@ -43,10 +43,16 @@ devt() { cat "/sys/block/$1/dev"; }
 # Is path $2 (sdX) in state $3 (A or F) in map $1's kernel status?
 dm_path_is() { dmsetup status "$1" | grep -q " $(devt "$2") $3 "; }
 
-printf 'defaults {\n\tuser_friendly_names yes\n\tfind_multipaths greedy\n\tpolling_interval 2\n}\n' \
-  >/etc/multipath.conf
 P00=$(sd_at 0 0) P10=$(sd_at 1 0) P01=$(sd_at 0 1) P11=$(sd_at 1 1)
 echo "paths: LUN 0 $P00 $P10, LUN 1 $P01 $P11"
+# Persistent-reservation keys: mpatha's from the prkeys file, mpathb's from
+# multipath.conf.
+lun1_wwid=$(udevadm info -q property "/dev/$P01" | sed -n 's/^ID_SERIAL=//p')
+printf 'defaults {\n\tuser_friendly_names yes\n\tfind_multipaths greedy\n\tpolling_interval 2\n\treservation_key file\n}\n' \
+  >/etc/multipath.conf
+printf 'multipaths {\n\tmultipath {\n\t\twwid %s\n\t\treservation_key 0x1234abcd\n\t}\n}\n' "$lun1_wwid" \
+  >>/etc/multipath.conf
+echo "LUN 1 ($lun1_wwid): reservation_key 0x1234abcd"
 
 # ---- 1. side by side with the reference ----------------------------------
 readonly_cmds=(
@@ -60,11 +66,21 @@ readonly_cmds=(
   "show config"
   "show config local"
 )
+# mpathpersist's commands, in this order: replies and the prkeys file compared.
+pr_cmds=(
+  "getprstatus map mpatha" "setprstatus map mpatha" "getprstatus map dm-0"
+  "unsetprstatus map mpatha" "getprstatus map mpatha" "setprstatus map nosuch"
+  "getprkey map mpatha" "setprkey map mpatha key 0xabc" "getprkey map mpatha"
+  "setprkey map mpatha key 12:aptpl" "getprkey map mpatha" "setprkey map mpatha key xyz"
+  "setprkey map mpatha key 0x12345678901234567" "unsetprkey map mpatha" "getprkey map mpatha"
+  "setprkey map mpatha key 0xFFFFFFFFFFFFFFFF" "getprkey map mpatha" "getprkey map mpathb"
+  "setprkey map mpathb key 0x55" "unsetprkey map mpathb"
+)
 # run_daemon TOOL MULTIPATHD MULTIPATHD_CLIENT: start, compare, fail, stop.
 run_daemon() {
   local tool=$1 daemon=$2 client=$3 d="$out/$1" i
   mkdir -p "$d"
-  rm -f /etc/multipath/bindings /etc/multipath/wwids
+  rm -f /etc/multipath/bindings /etc/multipath/wwids /etc/multipath/prkeys
   "$daemon" -d -s -v3 >"$d/daemon.log" 2>&1 &
   local pid=$!
   wait_for 60 "$client" show daemon
@@ -87,6 +103,9 @@ run_daemon() {
     "$client" -k"${readonly_cmds[$i]}" >"$d/cmd$i.out" 2>&1
     echo $? >"$d/cmd$i.rc"
   done
+  for i in "${!pr_cmds[@]}"; do "$client" -k"${pr_cmds[$i]}" >"$d/pr$i.out" 2>&1; done
+  cp /etc/multipath/prkeys "$d/prkeys" 2>&1
+  stat -c %a /etc/multipath/prkeys >"$d/prkeys.mode" 2>&1
   echo offline >"/sys/block/$P00/device/state"
   wait_for 60 dm_path_is mpatha "$P00" F
   check_rc "$?" "$tool: the offline path $P00 is failed in mpatha"
@@ -124,6 +143,9 @@ for i in "${!readonly_cmds[@]}"; do
   same "cmd$i.rc" "exit status of '${readonly_cmds[$i]}'"
   same "cmd$i.out" "'${readonly_cmds[$i]}' answers as the reference"
 done
+for i in "${!pr_cmds[@]}"; do same "pr$i.out" "'${pr_cmds[$i]}' answers as the reference"; done
+same prkeys "the prkeys file after those commands equals the reference's"
+same prkeys.mode "the prkeys file's mode equals the reference's"
 if [[ $fail == 1 ]]; then  # what the kernel showed before the test's own read
   for t in reference mpx; do sed "s/^/note $t before the read: /" "$out/$t/status.before-read"; done
 fi
