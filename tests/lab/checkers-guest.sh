@@ -10,13 +10,9 @@ root=$(cd "$(dirname "$0")/../.." && pwd)
 probe=${MPX_BUILD_DIR:-$root/build}/bin/mpx_checker_probe
 out=${MPX_LAB_OUT:?}
 mkdir -p /etc/multipath
-fail=0
+source "$root/tests/lab/guest-lib.sh"  # check, wait_for; fail=0
 mapfile -t devs < <(cd /sys/block && ls -d sd* 2>/dev/null)
 (( ${#devs[@]} > 0 )) || { echo "FAIL no sd paths"; exit 1; }
-
-check() {  # check OK WHAT
-  if [[ $1 == 1 ]]; then echo "ok $2"; else echo "FAIL $2"; fail=1; fi
-}
 
 # The reference's verdicts for one configuration: "sdX NAME VALUE" lines,
 # VALUE a state word, a priority, or "error".
