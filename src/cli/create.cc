@@ -8,6 +8,7 @@
 #include "engine/current_maps.h"
 #include "engine/dm_unavailable.h"
 #include "engine/execute.h"
+#include "engine/path_tuning.h"
 #include "engine/persist.h"
 #include "engine/setup.h"
 #include "engine/shape.h"
@@ -172,6 +173,7 @@ CommandOutput RunCreate(const CreateRequest& req, Env& env) {
   }
 
   // Execute and persist.
+  TunePaths(env, setup->config(), actions, wanted.value(), in.found.paths, req.dry_run);
   std::vector<Status> results =
       ExecuteActions(env.dm, actions, wanted.value(), env.log, req.dry_run);
   int failures = 0;

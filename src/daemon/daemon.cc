@@ -14,6 +14,7 @@
 #include "engine/current_maps.h"
 #include "engine/dm_unavailable.h"
 #include "engine/execute.h"
+#include "engine/path_tuning.h"
 #include "engine/persist.h"
 #include "engine/remove.h"
 #include "engine/shape.h"
@@ -120,6 +121,7 @@ Status Daemon::Reconfigure(bool reload_all) {
     return wanted.error();
   }
   auto actions = PlanActions(*wanted, *current, reload_all);
+  TunePaths(env_, setup_->config(), actions, *wanted, found.paths, false);
   std::vector<Status> results = ExecuteActions(env_.dm, actions, *wanted, env_.log, false);
   std::vector<const MultipathMap*> created;
   for (size_t k = 0; k < actions.size(); ++k) {

@@ -15,6 +15,7 @@
 #include "engine/current_maps.h"
 #include "engine/dm_unavailable.h"
 #include "engine/execute.h"
+#include "engine/path_tuning.h"
 #include "engine/persist.h"
 #include "engine/remove.h"
 #include "engine/shape.h"
@@ -146,6 +147,7 @@ void Daemon::IntegratePath(const Path& path) {
     return;
   }
   auto actions = PlanActions(*wanted, *current, false);
+  TunePaths(env_, setup_->config(), actions, *wanted, same, false);
   std::vector<Status> results = ExecuteActions(env_.dm, actions, *wanted, env_.log, false);
   std::vector<const MultipathMap*> created;
   for (size_t k = 0; k < actions.size(); ++k) {
