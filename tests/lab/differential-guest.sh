@@ -17,6 +17,20 @@ source "$root/lab/guest/reference-udev-stub.sh"
 maps() { dmsetup table --target multipath 2>/dev/null | grep -v '^No devices found' | sort; }
 names() { dmsetup ls --target multipath 2>/dev/null | grep -v '^No devices found' | awk '{print $1}' | sort; }
 clean_state() { rm -f /etc/multipath/bindings /etc/multipath/wwids /etc/multipath.conf; }
+# The queue limits (max_sectors_kb) of the paths and the maps, "name value";
+# restore_limits puts the paths' back as they were at boot between runs.
+limits() {
+  local b n
+  for b in /sys/block/sd* /sys/block/dm-*; do
+    [[ -e $b/queue/max_sectors_kb ]] || continue
+    n=$(basename "$b")
+    [[ -e $b/dm/name ]] && n=$(cat "$b/dm/name")
+    echo "$n $(cat "$b/queue/max_sectors_kb")"
+  done | sort
+}
+declare -A boot_kb
+for b in /sys/block/sd*; do boot_kb[$b]=$(cat "$b/queue/max_sectors_kb"); done
+restore_limits() { local b; for b in "${!boot_kb[@]}"; do echo "${boot_kb[$b]}" >"$b/queue/max_sectors_kb"; done; }
 
 clean_state
 mapfile -t wwids < <("$mpx" -d -i -v1 2>/dev/null)
@@ -30,8 +44,10 @@ for conf in "$root"/tests/lab/configs/*.conf; do
   sed -e "s/@WWID1@/${wwids[0]}/" -e "s/@WWID2@/${wwids[1]}/" "$conf" >/etc/multipath.conf
   cp /etc/multipath.conf "$d/multipath.conf"
 
+  restore_limits
   timeout 300 multipath -i -q >"$d/ref-create.txt" 2>"$d/ref-create.err"
   names >"$d/ref-names.txt"
+  limits >"$d/ref-limits.txt"
   maps >"$d/ref-table.txt"
   multipath -ll >"$d/ref-ll.txt" 2>"$d/ref-ll.err"
   multipath -F >/dev/null 2>&1
@@ -39,9 +55,11 @@ for conf in "$root"/tests/lab/configs/*.conf; do
 
   clean_state
   cp "$d/multipath.conf" /etc/multipath.conf
+  restore_limits
   "$mpx" -i -q >"$d/mpx-create.txt" 2>"$d/mpx-create.err"
   echo $? >"$d/mpx-create.rc"
   names >"$d/mpx-names.txt"
+  limits >"$d/mpx-limits.txt"
   maps >"$d/mpx-table.txt"
   "$mpx" -ll >"$d/mpx-ll.txt" 2>"$d/mpx-ll.err"
   multipath -ll >"$d/ref-ll-of-mpx.txt" 2>/dev/null
@@ -53,5 +71,6 @@ for conf in "$root"/tests/lab/configs/*.conf; do
   echo "reference: $(wc -l <"$d/ref-names.txt") maps, mpx: $(wc -l <"$d/mpx-names.txt") maps"
 done
 clean_state
+restore_limits
 rm -rf /run/udev/data
 exit 0

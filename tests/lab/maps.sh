@@ -1,6 +1,6 @@
 #!/bin/bash
 # Lab test of map handling on a real kernel, two boots:
-#  1. udev none, scsi_debug 4 hosts x 2 LUNs: for five multipath.conf files,
+#  1. udev none, scsi_debug 4 hosts x 2 LUNs: for each tests/lab/configs file (six),
 #     the reference's maps and mpx's are the same (tests/lab/compare_maps.py);
 #  2. udev with the stock rules, 2 hosts x 2 LUNs: nodes, by-id links,
 #     devmap_name, -ll and flush (tests/lab/udev-nodes-guest.sh).
@@ -11,8 +11,8 @@ source "$(dirname "$0")/lib.sh"
 results=${1:-$(mktemp -d /tmp/mpx-maps.XXXXXX)}
 fail=0
 mkdir -p "$results/differential" "$results/udev"
-echo "=== differential: five configs, reference vs mpx"
-if lab_step "differential: five configs" "$results/differential" --san scsi_debug --hosts 4 --luns 2 --timeout 1200 \
+echo "=== differential: each config, reference vs mpx"
+if lab_step "differential: each config" "$results/differential" --san scsi_debug --hosts 4 --luns 2 --timeout 1200 \
     --udev none -- "$root/tests/lab/differential-guest.sh"; then
   python3 "$root/tests/lab/compare_maps.py" "$results/differential" || fail=1
 else
