@@ -38,6 +38,11 @@ struct ListRequest {
 };
 
 // multipath -t / -T: the configuration in effect, as multipath.conf text.
+// multipath --check-config [FILE]
+struct CheckConfigRequest {
+  std::string file;  // "" : multipath.conf and its conf.d
+};
+
 struct ShowConfigRequest {
   bool present_only = false;  // -T: only the devices and maps present
   int verbosity = 2;

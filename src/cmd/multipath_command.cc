@@ -1,5 +1,6 @@
 #include "cmd/multipath_command.h"
 
+#include "cli/check_config.h"
 #include "cli/create.h"
 #include "cli/flush.h"
 #include "cli/list.h"
@@ -75,6 +76,8 @@ CommandOutput RunMultipath(const MultipathOptions& o, Env& env, const UeventEnv&
     case MultipathMode::kShowPresent:
       return RunShowConfig(
           {.present_only = o.mode == MultipathMode::kShowPresent, .verbosity = o.verbosity}, env);
+    case MultipathMode::kCheckConfig:
+      return RunCheckConfig({.file = o.devices.empty() ? "" : o.devices[0]}, env);
     case MultipathMode::kCreate:
       break;
   }

@@ -25,6 +25,7 @@ enum class MultipathMode {
   kUeventUsable,  // -U: the same for the device of the udev event
   kShowConfig,    // -t: the configuration in effect
   kShowPresent,   // -T: the same, limited to the devices and maps present
+  kCheckConfig,   // --check-config [FILE]: lint the configuration
 };
 
 struct MultipathOptions {

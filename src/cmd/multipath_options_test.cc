@@ -69,6 +69,10 @@ TEST(MultipathOptionsTest, ModesAndFlags) {
               c->allow_queueing);
   EXPECT_EQ(c->grouping_policy, "multibus");
   EXPECT_EQ(ParseMultipathOptions({"-t"})->mode, MultipathMode::kShowConfig);
+  EXPECT_EQ(ParseMultipathOptions({"--check-config"})->mode, MultipathMode::kCheckConfig);
+  EXPECT_EQ(ParseMultipathOptions({"--check-config", "f.conf"})->devices,
+            std::vector<std::string>{"f.conf"});
+  EXPECT_FALSE(ParseMultipathOptions({"--check-config", "a", "b"}).ok());
   EXPECT_EQ(ParseMultipathOptions({"-v0", "-T"})->mode, MultipathMode::kShowPresent);
   EXPECT_EQ(c->bindings_file, "/tmp/b");
 }

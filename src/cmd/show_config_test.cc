@@ -95,5 +95,41 @@ TEST_F(ShowConfigTest, PresentOnlyNeedsDeviceMapper) {
   EXPECT_EQ(Run({"-t"}).exit_code, 0);  // -t reads only files
 }
 
+TEST_F(ShowConfigTest, CheckConfigListsErrorsAndWarningsAndExitsOneOnErrors) {
+  // The synthetic SAN: vendor Linux, product scsi_debug, WWIDs W1..W3.
+  Config(
+      "defaults {\n bogus 1\n no_path_retry 30\n dev_loss_tmo 60\n}\n"
+      "blacklist {\n wwid " +
+      W1 + "\n devnode \"^nvme\"\n}\n");
+  Ran r = Run({"--check-config"});
+  EXPECT_EQ(r.exit_code, 1) << r.out << r.err;
+  const std::string conf = dir_.path() + "/etc/multipath.conf";
+  EXPECT_NE(r.out.find(conf + ":2: error: invalid keyword in the defaults section: bogus"),
+            std::string::npos)
+      << r.out;
+  EXPECT_NE(r.out.find(conf + ":4: warning: dev_loss_tmo 60 is shorter than no_path_retry 30"),
+            std::string::npos)
+      << r.out;
+  EXPECT_NE(r.out.find(conf + ":8: warning: blacklist devnode \"^nvme\" matches no present device"),
+            std::string::npos)
+      << r.out;
+  EXPECT_EQ(r.out.find("blacklist wwid"), std::string::npos) << "W1 is present: " << r.out;
+  EXPECT_TRUE(r.out.ends_with("1 error, 2 warnings\n")) << r.out;
+  EXPECT_EQ(Calls("create"), 0u) << "a lint changes nothing";
+
+  dir_.Write("other.conf", "defaults {\n user_friendly_names yes\n}\n");
+  r = Run({"--check-config", dir_.path() + "/other.conf"});
+  EXPECT_EQ(r.exit_code, 0) << r.out;
+  EXPECT_EQ(r.out, "0 errors, 0 warnings\n");
+  r = Run({"--check-config", dir_.path() + "/missing.conf"});
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_EQ(r.out, dir_.path() + "/missing.conf: error: no such file\n1 error, 0 warnings\n");
+  Config("defaults {\n reservation_key 0x\n}\n");  // refused by the tools
+  r = Run({"--check-config"});
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_NE(r.out.find(conf + ":2: error: invalid value for reservation_key"), std::string::npos)
+      << r.out;
+}
+
 }  // namespace
 }  // namespace mpx
