@@ -2,6 +2,7 @@
 
 #include "cli/check_config.h"
 #include "cli/create.h"
+#include "cli/explain.h"
 #include "cli/flush.h"
 #include "cli/list.h"
 #include "cli/show_config.h"
@@ -76,6 +77,8 @@ CommandOutput RunMultipath(const MultipathOptions& o, Env& env, const UeventEnv&
     case MultipathMode::kShowPresent:
       return RunShowConfig(
           {.present_only = o.mode == MultipathMode::kShowPresent, .verbosity = o.verbosity}, env);
+    case MultipathMode::kExplain:
+      return RunExplain({.target = o.devices.front(), .json = o.json}, env);
     case MultipathMode::kCheckConfig:
       return RunCheckConfig({.file = o.devices.empty() ? "" : o.devices[0]}, env);
     case MultipathMode::kCreate:

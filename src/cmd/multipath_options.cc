@@ -64,6 +64,8 @@ Status ParseLong(MultipathOptions& o, const std::vector<std::string>& args, size
     o.diff = true;
   } else if (a == "--no-udev") {
     o.use_udev = false;
+  } else if (a == "--explain") {
+    return SetMode(o, MultipathMode::kExplain);
   } else if (a == "--check-config") {
     return SetMode(o, MultipathMode::kCheckConfig);
   } else if (a == "--help") {
@@ -181,6 +183,9 @@ Result<MultipathOptions> ParseMultipathOptions(const std::vector<std::string>& a
     if (!s.ok()) return s.error();
   }
   if (o.diff && !o.dry_run) return Usage("--diff needs -d");
+  if (o.mode == MultipathMode::kExplain && o.devices.size() != 1) {
+    return Usage("--explain needs one device, WWID or map");
+  }
   if (o.mode == MultipathMode::kCheckConfig && o.devices.size() > 1) {
     return Usage("--check-config takes at most one file");
   }
@@ -194,6 +199,7 @@ std::string MultipathUsage() {
          "       multipath -a|-w dev|wwid|map   multipath -W\n"
          "       multipath -c dev    multipath -u [dev]    multipath -C map    multipath -U\n"
          "       multipath -t|-T    multipath --check-config [file]\n"
+         "       multipath --explain dev|wwid|map [--json]\n"
          "  (none)      create or reload maps for the paths found (and named)\n"
          "  -d          dry run: show what would change, change nothing\n"
          "  --diff      with -d: the current and wanted table of each map, word by word\n"
@@ -209,6 +215,7 @@ std::string MultipathUsage() {
          "  -C map      has the map a usable path? (exit 0 yes, 1 no); -U: udev's device\n"
          "  -t          the configuration in effect, built-in hardware table included\n"
          "  -T          the same, limited to the devices and maps present\n"
+         "  --explain x blacklist rules, find_multipaths and every setting with its origin\n"
          "  --check-config [file]  lint multipath.conf (or file): errors, warnings, exit 1 on "
          "errors\n"
          "  -b file     bindings file (default /etc/multipath/bindings)\n"

@@ -26,6 +26,7 @@ enum class MultipathMode {
   kShowConfig,    // -t: the configuration in effect
   kShowPresent,   // -T: the same, limited to the devices and maps present
   kCheckConfig,   // --check-config [FILE]: lint the configuration
+  kExplain,       // --explain DEV|WWID|MAP: why mpx does what it does
 };
 
 struct MultipathOptions {

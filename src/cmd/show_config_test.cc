@@ -131,5 +131,50 @@ TEST_F(ShowConfigTest, CheckConfigListsErrorsAndWarningsAndExitsOneOnErrors) {
       << r.out;
 }
 
+TEST_F(ShowConfigTest, ExplainSaysWhyForEachRuleVerdictAndSetting) {
+  Config("defaults {\n find_multipaths strict\n}\nblacklist {\n wwid " + W2 +
+         "\n}\ndevices {\n device {\n  vendor Linux\n  product scsi_debug\n  no_path_retry 7\n"
+         " }\n}\n");
+  const std::string conf = dir_.path() + "/etc/multipath.conf";
+  Ran r = Run({"--explain", "sda"});
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(r.out.substr(0, r.out.find('\n')), "WWID " + W1);
+  // Both paths of LUN 1, each rule with its origin and outcome.
+  EXPECT_NE(r.out.find("path sda (8:0) Linux,scsi_debug scsi:unspec"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("path sdd (8:48)"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("  blacklist wwid \"" + W2 + "\" (" + conf + ":5): no match\n"),
+            std::string::npos)
+      << r.out;
+  EXPECT_NE(r.out.find("  blacklist device vendor \"EMC\" product \"LUNZ\" (built-in): no match\n"),
+            std::string::npos)
+      << r.out;
+  EXPECT_NE(r.out.find("  => not blacklisted\n"), std::string::npos);
+  EXPECT_NE(r.out.find("find_multipaths: " + W1 +
+                       ": not in wwids file, skipping (find_multipaths strict) => not multipathed"),
+            std::string::npos)
+      << r.out;
+  EXPECT_NE(r.out.find("  no_path_retry 7 "), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("(device entry at " + conf + ":8)\n"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("  path_grouping_policy \"failover\" "), std::string::npos) << r.out;
+  EXPECT_EQ(r.out.find("  checker "), std::string::npos) << "deprecated synonyms left out";
+
+  // A blacklisted LUN, by WWID, as JSON; a WWID in the wwids file.
+  dir_.Write("etc/multipath/wwids", "/" + W1 + "/\n");
+  r = Run({"--explain", W2, "--json"});
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(
+      r.out.find("\"reason\": \"wwid blacklisted by wwid \\\"" + W2 + "\\\" (" + conf + ":5)\""),
+      std::string::npos)
+      << r.out;
+  EXPECT_NE(r.out.find("every path is blacklisted"), std::string::npos) << r.out;
+  r = Run({"--explain", "/dev/sda"});
+  EXPECT_NE(r.out.find(": in the wwids file (find_multipaths strict) => multipathed"),
+            std::string::npos)
+      << r.out;
+  r = Run({"--explain", "nosuch"});
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_NE(r.err.find("nosuch: no such path, WWID or map"), std::string::npos) << r.err;
+}
+
 }  // namespace
 }  // namespace mpx

@@ -24,30 +24,40 @@ bool Selects(const std::string& arg, const CandidateMap& m, const PathSet& paths
                      [&](PathId i) { return paths.at(i).dev == dev || i.ToString() == arg; });
 }
 
-// find_multipaths for one candidate; `why` says why it is left out.
-bool ShouldMultipath(FindMultipaths policy, const CandidateMap& c, bool exists, bool named,
-                     const WwidsFile& wwids, bool ignore_wwids, std::string* why) {
-  if (exists) return true;
+}  // namespace
+
+MultipathVerdict FindMultipathsVerdict(FindMultipaths policy, const CandidateMap& c, bool exists,
+                                       bool named, const WwidsFile& wwids, bool ignore_wwids) {
+  if (exists) return {true, c.wwid + ": the map exists"};
+  const std::string name = policy == FindMultipaths::kStrict   ? "strict"
+                           : policy == FindMultipaths::kGreedy ? "greedy"
+                           : policy == FindMultipaths::kOff    ? "off"
+                           : policy == FindMultipaths::kSmart  ? "smart"
+                                                               : "on";
   switch (policy) {
     case FindMultipaths::kGreedy:
     // off: creating maps, the reference is greedy (measured in the lab,
     // tests/lab/answers.sh), though its -c/-u answer as strict.
     case FindMultipaths::kOff:
-      return true;
+      return {true, c.wwid + ": every LUN is multipathed (find_multipaths " + name + ")"};
     case FindMultipaths::kOn:
     case FindMultipaths::kSmart:
-      if (c.paths.size() > 1) return true;
+      if (c.paths.size() > 1) {
+        return {true, c.wwid + ": " + std::to_string(c.paths.size()) + " paths (find_multipaths " +
+                          name + ")"};
+      }
       [[fallthrough]];
     case FindMultipaths::kStrict:
-      if (ignore_wwids || named || Contains(wwids, c.wwid)) return true;
-      *why = c.wwid + ": not in wwids file, skipping (find_multipaths " +
-             (policy == FindMultipaths::kStrict ? "strict" : "on") + ")";
-      return false;
+      if (ignore_wwids) return {true, c.wwid + ": the wwids file is ignored (-i)"};
+      if (named) return {true, c.wwid + ": named on the command line"};
+      if (Contains(wwids, c.wwid)) {
+        return {true, c.wwid + ": in the wwids file (find_multipaths " + name + ")"};
+      }
+      return {false, c.wwid + ": not in wwids file, skipping (find_multipaths " +
+                         (policy == FindMultipaths::kStrict ? "strict" : "on") + ")"};
   }
-  return true;
+  return {true, ""};
 }
-
-}  // namespace
 
 Status SelectArgs(const std::vector<std::string>& args, const PathSet& paths,
                   const std::vector<SkippedDevice>& skipped, const std::vector<CurrentMap>& current,
@@ -79,11 +89,11 @@ Chosen ChooseMaps(const Config& config, FindMultipaths policy, std::vector<Candi
     bool exists = std::any_of(current.begin(), current.end(), [&](const CurrentMap& m) {
       return m.info.uuid == "mpath-" + c.wwid;
     });
-    std::string why;
-    if (ShouldMultipath(policy, c, exists, o.named, wwids, o.ignore_wwids, &why)) {
+    MultipathVerdict v = FindMultipathsVerdict(policy, c, exists, o.named, wwids, o.ignore_wwids);
+    if (v.multipath) {
       out.maps.push_back(std::move(c));
     } else {
-      out.explain.push_back(why);
+      out.explain.push_back(v.why);
     }
   }
   for (const auto& c : out.maps) {

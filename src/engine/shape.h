@@ -45,6 +45,15 @@ struct Chosen {
   std::vector<std::string> explain;  // -v3: why candidates were left out
 };
 
+// find_multipaths for one candidate: whether it becomes a map, and why
+// (-v3 says why one is left out; --explain says either).
+struct MultipathVerdict {
+  bool multipath = false;
+  std::string why;
+};
+MultipathVerdict FindMultipathsVerdict(FindMultipaths policy, const CandidateMap& c, bool exists,
+                                       bool named, const WwidsFile& wwids, bool ignore_wwids);
+
 // find_multipaths over the candidates (existing maps always stay), then
 // each chosen map's configuration. Without multipathd (and without -q) no
 // map queues: queue_if_no_path is left out, as the reference does.
