@@ -96,6 +96,8 @@ TEST_F(MultipathCommandTest, StderrHasTheLoadedTablesAndTheNoDaemonWarningAsTheR
       << r.err;
   EXPECT_TRUE(r.err.ends_with(warning)) << r.err;
   EXPECT_NE(Run({"-r"}).err.find(W3 + ": reload ["), std::string::npos);
+  ASSERT_FALSE(dm_.reload_udev().empty());
+  EXPECT_EQ(dm_.reload_udev().back(), ReloadUdev::kRescan) << "-r: udev scans the map again";
   EXPECT_EQ(Run({"-ll"}).err, warning);
   EXPECT_EQ(Run({"-v1", "-ll"}).err, "");
   daemon_running_ = true;

@@ -592,7 +592,9 @@ Status Daemon::ReloadMap(const std::string& wwid, const std::vector<PathId>& mem
   }
   built.features = std::to_string(table->features.size());
   for (const auto& f : table->features) built.features += " " + f;
-  Status s = env_.dm.Reload(m.map.name, FormatTable(*table));
+  // As the reference's own reloads: udev scans the map again (its I/O picks
+  // the active group; partitions and links are refreshed).
+  Status s = env_.dm.Reload(m.map.name, FormatTable(*table), ReloadUdev::kRescan);
   if (!s.ok()) {
     env_.log.Error(m.map.name + ": " + s.error().message);
     return s;

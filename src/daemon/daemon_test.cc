@@ -480,6 +480,8 @@ TEST_F(DaemonTest, SetmarginalPutsAPathInAGroupUsedLastWithMarginalPathgroups) {
   EXPECT_EQ(Reply("show paths raw format \"%d %M\""),
             "sda marginal\nsdb normal\nsdc normal\nsdd normal\n");
   EXPECT_TRUE(log_.Contains("sda: marked marginal"));
+  ASSERT_FALSE(dm_.reload_udev().empty());
+  EXPECT_EQ(dm_.reload_udev().back(), ReloadUdev::kRescan) << "as the reference's own reloads";
   EXPECT_EQ(Reply("unsetmarginal map mpatha"), "ok\n");
   EXPECT_EQ(Reply("show paths raw format \"%d %M\""),
             "sda normal\nsdb normal\nsdc normal\nsdd normal\n");

@@ -12,12 +12,13 @@ Status Apply(DeviceMapper& dm, const MapAction& a, const WantedMap& w, const std
     case ActionKind::kCreate:
       return dm.Create(w.map.name, "mpath-" + w.map.wwid, table);
     case ActionKind::kReload:
-      return dm.Reload(a.current_name, table);
+      return dm.Reload(a.current_name, table,
+                       a.forced ? ReloadUdev::kRescan : ReloadUdev::kUnchanged);
     case ActionKind::kRename:
       return dm.Rename(a.current_name, w.map.name);
     case ActionKind::kRenameReload:
       if (Status s = dm.Rename(a.current_name, w.map.name); !s.ok()) return s;
-      return dm.Reload(w.map.name, table);
+      return dm.Reload(w.map.name, table, a.forced ? ReloadUdev::kRescan : ReloadUdev::kUnchanged);
     case ActionKind::kNothing:
     case ActionKind::kConflict:
       break;

@@ -307,7 +307,8 @@ mpx::Status LibDevmapper::Create(const std::string& name, const std::string& uui
   return {};
 }
 
-mpx::Status LibDevmapper::Reload(const std::string& name, const std::string& table) {
+mpx::Status LibDevmapper::Reload(const std::string& name, const std::string& table,
+                                 ReloadUdev udev) {
   if (auto ready = Ready(name, "reload"); !ready) return ready.error();
   auto t = NewTask(DM_DEVICE_RELOAD, name, "reload");
   if (!t) return t.error();
@@ -318,8 +319,8 @@ mpx::Status LibDevmapper::Reload(const std::string& name, const std::string& tab
   dm_task_no_flush(r->get());
   // DM_SUBSYSTEM_UDEV_FLAG0 is the reference's MPATH_UDEV_RELOAD_FLAG: its
   // udev rules then treat the event as a reload of a known map.
-  if (!RunWithCookie(r->get(), udev_sync_, DM_SUBSYSTEM_UDEV_FLAG0,
-                     batching_ ? &batch_cookie_ : nullptr)) {
+  const uint16_t flags = udev == ReloadUdev::kUnchanged ? DM_SUBSYSTEM_UDEV_FLAG0 : 0;
+  if (!RunWithCookie(r->get(), udev_sync_, flags, batching_ ? &batch_cookie_ : nullptr)) {
     return Fail(name, "reload: resume", r->get());
   }
   return {};

@@ -34,6 +34,8 @@ enum class DmAbsence {
   kNoAnswer,       // the control node opens, the driver does not answer DM_VERSION
 };
 
+enum class ReloadUdev { kUnchanged, kRescan };
+
 // What mpx saw when it first reached for device-mapper.
 struct DmAvailability {
   DmAbsence absence = DmAbsence::kNone;
@@ -87,7 +89,12 @@ class DeviceMapper {
                              const std::string& table) = 0;
   // Loads `table` into the inactive slot and resumes the map without
   // flushing queued I/O, so it works while the map is open and in use.
-  virtual mpx::Status Reload(const std::string& name, const std::string& table) = 0;
+  // `udev`: whether udev's rules treat the event as a reload of a map they
+  // know (the reference's MPATH_UDEV_RELOAD_FLAG: no new scan, partitions and
+  // links kept) or, for a forced reload (multipath -r, multipathd's own
+  // reloads), as a change to scan again, as the reference does.
+  virtual mpx::Status Reload(const std::string& name, const std::string& table,
+                             ReloadUdev udev) = 0;
   // Suspends without flushing (a map queueing with no paths would never flush).
   virtual mpx::Status Suspend(const std::string& name) = 0;
   virtual mpx::Status Resume(const std::string& name) = 0;
@@ -134,7 +141,7 @@ class LibDevmapper : public DeviceMapper {
   Result<std::string> Status(const std::string& name) override;
   mpx::Status Create(const std::string& name, const std::string& uuid,
                      const std::string& table) override;
-  mpx::Status Reload(const std::string& name, const std::string& table) override;
+  mpx::Status Reload(const std::string& name, const std::string& table, ReloadUdev udev) override;
   mpx::Status Suspend(const std::string& name) override;
   mpx::Status Resume(const std::string& name) override;
   mpx::Status Rename(const std::string& name, const std::string& new_name) override;

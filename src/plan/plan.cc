@@ -63,6 +63,7 @@ std::vector<MapAction> PlanActions(const std::vector<WantedMap>& wanted,
     a.current_table = same->table;
     const bool rename = same->info.name != w.name;
     bool reload = force_reload;
+    a.forced = force_reload;
     if (force_reload) {
       a.reason = "reload forced";
     } else if (!same->table) {

@@ -38,6 +38,7 @@ struct MapAction {
   std::string current_name;              // of the existing map, "" for a create
   std::optional<DmTable> current_table;  // for --diff
   std::string reason;                    // for -v3 and JSON
+  bool forced = false;                   // -r / reconfigure all: udev scans the map again
 };
 
 // The word the reference prints before a map's topology: "create", "reload",

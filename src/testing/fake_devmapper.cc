@@ -197,7 +197,9 @@ mpx::Status FakeDeviceMapper::Create(const std::string& name, const std::string&
   return {};
 }
 
-mpx::Status FakeDeviceMapper::Reload(const std::string& name, const std::string& table) {
+mpx::Status FakeDeviceMapper::Reload(const std::string& name, const std::string& table,
+                                     ReloadUdev udev) {
+  reload_udev_.push_back(udev);
   if (auto s = Begin("reload", name); !s) return s;
   auto m = Lookup("reload", name);
   if (!m) return m.error();

@@ -84,10 +84,10 @@ TEST_F(FakeDeviceMapperTest, ReloadReplacesTheTableAndResetsPathState) {
   ASSERT_TRUE(dm_.Message("mpatha", "fail_path 8:16").ok());
   dm_.SetOpenCount("mpatha", 1);
   const char* t2 = "0 2048 multipath 0 0 1 1 round-robin 0 2 1 8:16 1 8:32 1";
-  ASSERT_TRUE(dm_.Reload("mpatha", t2).ok());
+  ASSERT_TRUE(dm_.Reload("mpatha", t2, ReloadUdev::kUnchanged).ok());
   EXPECT_EQ(*dm_.Table("mpatha"), t2);
   EXPECT_TRUE(StatusOf("mpatha").groups[0].paths[0].active);
-  EXPECT_EQ(dm_.Reload("mpatha", "0 2048 multipath 1").error().message,
+  EXPECT_EQ(dm_.Reload("mpatha", "0 2048 multipath 1", ReloadUdev::kUnchanged).error().message,
             "map mpatha: reload: dm table: word 4 (end of line): expected a feature word");
   EXPECT_EQ(*dm_.Table("mpatha"), t2);
 }

@@ -230,7 +230,7 @@ int Probe() {
 
   DmTable t2 =
       MakeTable(lu, {"pg_init_retries", "50", "queue_if_no_path"}, "", "round-robin", "3", 2);
-  auto reloaded = dm.Reload(name, FormatTable(t2));
+  auto reloaded = dm.Reload(name, FormatTable(t2), ReloadUdev::kUnchanged);
   Check(reloaded.ok(), "reload while open", reloaded.ok() ? "" : reloaded.error().message);
   CheckEcho(dm, name, t2, "reload", handler);
 
