@@ -14,22 +14,9 @@ set -u
 root=$(cd "$(dirname "$0")/../.." && pwd)
 bin=${MPX_BUILD_DIR:-$root/build}/bin
 out=${MPX_LAB_OUT:?}
-fail=0
+source "$root/tests/lab/guest-lib.sh"  # check, check_rc, wait_for; fail=0
 mkdir -p /etc/multipath
 
-check() {  # check CONDITION_RESULT WHAT  (CONDITION_RESULT 1 = ok)
-  if [[ $1 == 1 ]]; then echo "ok $2"; else echo "FAIL $2"; fail=1; fi
-}
-check_rc() { check "$([[ $1 == 0 ]] && echo 1)" "$2"; }  # check_rc STATUS WHAT
-# wait_for SECONDS COMMAND...: polls COMMAND every 0.2 s; its status.
-wait_for() {
-  local deadline=$((SECONDS + $1))
-  shift
-  until "$@" >/dev/null 2>&1; do
-    ((SECONDS >= deadline)) && return 1
-    sleep 0.2
-  done
-}
 # The path at host index $1, LUN $2 (sd names follow probe order).
 sd_at() {
   local hosts b hctl
