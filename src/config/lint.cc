@@ -27,21 +27,24 @@ LintFinding FindingFromMessage(const std::string& w) {
 
 namespace {
 
-bool Matches(const std::string& pattern, const std::string& text) {
-  auto re = Regex::Compile(pattern);
-  return re.ok() && re->Matches(text);
-}
+// A rule's pattern compiled once; one that does not compile matches nothing.
+struct Pattern {
+  explicit Pattern(const std::string& text) : re(Regex::Compile(text)) {}
+  bool Matches(const std::string& text) const { return re.ok() && re->Matches(text); }
+  Result<Regex> re;
+};
 
 std::string Quoted(const std::string& s) { return "\"" + s + "\""; }
 
 void UnmatchedRules(const BlacklistSection& section, const char* name, const PresentSystem& present,
                     std::vector<LintFinding>* out) {
   for (const BlacklistItem& item : section.items) {
+    const Pattern pattern(item.pattern);
     bool any = false;
     for (const PresentSystem::Device& d : present.devices) {
-      if (item.kind == Opt::kBlDevnode) any = any || Matches(item.pattern, d.devnode);
-      if (item.kind == Opt::kBlWwid) any = any || Matches(item.pattern, d.wwid);
-      if (item.kind == Opt::kBlProtocol) any = any || Matches(item.pattern, d.id.protocol);
+      if (item.kind == Opt::kBlDevnode) any = any || pattern.Matches(d.devnode);
+      if (item.kind == Opt::kBlWwid) any = any || pattern.Matches(d.wwid);
+      if (item.kind == Opt::kBlProtocol) any = any || pattern.Matches(d.id.protocol);
       if (item.kind == Opt::kBlProperty) any = true;  // udev properties are not looked at here
     }
     if (!any) {
@@ -51,13 +54,12 @@ void UnmatchedRules(const BlacklistSection& section, const char* name, const Pre
     }
   }
   for (const BlacklistDevice& dev : section.devices) {
-    const Setting* v = dev.options.Get(Opt::kVendor);
-    const Setting* p = dev.options.Get(Opt::kProduct);
-    std::string vendor = v ? std::get<std::string>(v->value) : "";
-    std::string product = p ? std::get<std::string>(p->value) : "";
+    const std::string vendor = dev.options.Text(Opt::kVendor);
+    const std::string product = dev.options.Text(Opt::kProduct);
+    const Pattern vendor_re(vendor), product_re(product);
     bool any = std::any_of(present.devices.begin(), present.devices.end(), [&](auto& d) {
-      return (vendor.empty() || Matches(vendor, d.id.vendor)) &&
-             (product.empty() || Matches(product, d.id.product));
+      return (vendor.empty() || vendor_re.Matches(d.id.vendor)) &&
+             (product.empty() || product_re.Matches(d.id.product));
     });
     if (!any) {
       out->push_back({dev.where, false,
@@ -67,8 +69,6 @@ void UnmatchedRules(const BlacklistSection& section, const char* name, const Pre
   }
 }
 
-std::string Text(const OptionSet& o, Opt opt) { return o.Text(opt); }
-
 // A user device entry whose every setting a later entry for the same
 // vendor/product/revision sets again never takes effect.
 void ShadowedDevices(const Config& c, std::vector<LintFinding>* out) {
@@ -76,9 +76,9 @@ void ShadowedDevices(const Config& c, std::vector<LintFinding>* out) {
     const DeviceEntry& a = c.devices[i];
     for (size_t j = i + 1; j < c.devices.size(); ++j) {
       const DeviceEntry& b = c.devices[j];
-      if (Text(a.options, Opt::kVendor) != Text(b.options, Opt::kVendor) ||
-          Text(a.options, Opt::kProduct) != Text(b.options, Opt::kProduct) ||
-          Text(a.options, Opt::kRevision) != Text(b.options, Opt::kRevision)) {
+      if (a.options.Text(Opt::kVendor) != b.options.Text(Opt::kVendor) ||
+          a.options.Text(Opt::kProduct) != b.options.Text(Opt::kProduct) ||
+          a.options.Text(Opt::kRevision) != b.options.Text(Opt::kRevision)) {
         continue;
       }
       bool covered = true;
@@ -88,8 +88,8 @@ void ShadowedDevices(const Config& c, std::vector<LintFinding>* out) {
       }
       if (covered) {
         out->push_back({a.where, false,
-                        "device entry " + Quoted(Text(a.options, Opt::kVendor)) + " " +
-                            Quoted(Text(a.options, Opt::kProduct)) +
+                        "device entry " + Quoted(a.options.Text(Opt::kVendor)) + " " +
+                            Quoted(a.options.Text(Opt::kProduct)) +
                             " never takes effect: the one at " + b.where +
                             " sets all of its keywords again"});
         break;
