@@ -155,6 +155,18 @@ std::string Daemon::Handle(const CliCommand& c) {
   std::string reply = kOk;
   auto path = [&]() { return FindPath(c.path); };
   auto map = [&]() { return FindMap(c.map); };
+  // The map the command names (`one`), or every map; nullopt: no such map.
+  auto maps_named = [&](bool one) -> std::optional<std::vector<std::string>> {
+    std::vector<std::string> out;
+    if (one) {
+      auto wwid = map();
+      if (!wwid) return std::nullopt;
+      out.push_back(*wwid);
+    } else {
+      for (const auto& [wwid, m] : maps_.items()) out.push_back(wwid);
+    }
+    return out;
+  };
   switch (c.cmd) {
     case CliCmd::kFailPath: {
       auto id = path();
@@ -253,15 +265,9 @@ std::string Daemon::Handle(const CliCommand& c) {
       break;
     case CliCmd::kResetMapStats:
     case CliCmd::kResetMapsStats: {
-      std::vector<std::string> targets;
-      if (c.cmd == CliCmd::kResetMapStats) {
-        auto wwid = map();
-        if (!wwid) return kFail;
-        targets.push_back(*wwid);
-      } else {
-        for (const auto& [wwid, m] : maps_.items()) targets.push_back(wwid);
-      }
-      for (const std::string& wwid : targets) {
+      auto targets = maps_named(c.cmd == CliCmd::kResetMapStats);
+      if (!targets) return kFail;
+      for (const std::string& wwid : *targets) {
         MapEntry& m = maps_.Mutable(wwid);
         m.path_faults = m.switch_group = m.map_loads = m.total_queue_seconds = m.queue_timeouts = 0;
       }
@@ -287,15 +293,9 @@ std::string Daemon::Handle(const CliCommand& c) {
     }
     case CliCmd::kDelMap:
     case CliCmd::kDelMaps: {
-      std::vector<std::string> targets;
-      if (c.cmd == CliCmd::kDelMap) {
-        auto wwid = map();
-        if (!wwid) return kFail;
-        targets.push_back(*wwid);
-      } else {
-        for (const auto& [wwid, m] : maps_.items()) targets.push_back(wwid);
-      }
-      for (const std::string& wwid : targets) {
+      auto targets = maps_named(c.cmd == CliCmd::kDelMap);
+      if (!targets) return kFail;
+      for (const std::string& wwid : *targets) {
         const std::string name = maps_.Find(wwid)->map.name;
         Status s = RemoveUnusedMap(env_.dm, env_.clock, name, 0);
         if (!s.ok()) {
