@@ -4,6 +4,7 @@
 #include "config/lint.h"
 #include "discovery/discover.h"
 #include "engine/config_files.h"
+#include "engine/setup.h"
 #include "policy/blacklist.h"
 
 namespace mpx {
@@ -13,9 +14,7 @@ namespace {
 // against all of them.
 PresentSystem FindPresent(Env& env, const Config& config) {
   PresentSystem present;
-  const std::string uid = Selection(config, {}, "").Get(Opt::kUidAttribute).text();
-  Blacklist none;
-  DiscoveryResult found = Discover(WwidEnv{env.sysfs, env.udev, env.scsi, uid}, none, env.pool);
+  DiscoveryResult found = DiscoverEveryPath(env, config);
   present.known = true;
   for (const Path& p : found.paths) {
     present.devices.push_back({p.dev, p.wwid, {p.vendor, p.model, p.rev, ProtocolName(p)}});

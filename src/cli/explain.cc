@@ -251,8 +251,7 @@ CommandOutput RunExplain(const ExplainRequest& req, Env& env) {
   if (!setup.ok()) return Fail(r, env.log, setup.error().message);
   ReportConfigWarnings(*setup, env.log);
   // Every path, blacklisted or not: the blacklist is explained here.
-  Blacklist none;
-  DiscoveryResult found = Discover(MakeWwidEnv(env, *setup), none, env.pool);
+  DiscoveryResult found = DiscoverEveryPath(env, setup->config());
   auto wwid = TargetWwid(req.target, found.paths, env);
   if (!wwid) return Fail(r, env.log, req.target + ": no such path, WWID or map");
 
@@ -261,7 +260,8 @@ CommandOutput RunExplain(const ExplainRequest& req, Env& env) {
   candidate.wwid = *wwid;
   for (const Path& p : found.paths) {
     if (p.wwid != *wwid) continue;
-    paths.push_back(ExplainPath(setup->blacklist, p, env.udev, setup->uid_attribute));
+    paths.push_back(
+        ExplainPath(setup->blacklist, p, env.udev, UidAttributeFor(setup->config(), p)));
     if (!paths.back().blacklisted) candidate.paths.push_back(p.id());
   }
   if (paths.empty()) return Fail(r, env.log, req.target + ": no path of " + *wwid + " found");

@@ -34,6 +34,9 @@ Result<Path> DiscoverOne(const WwidEnv& env, const Blacklist& blacklist, const s
   if (auto why = blacklist.CheckDevnode(dev)) return MakeError(dev + ": " + *why, EPERM);
   auto path = ReadScsiPath(env.sysfs, dev);
   if (!path.ok()) return path.error();
+  if (path->transport == "usb" && !env.allow_usb_devices) {
+    return MakeError(dev + ": skip USB device " + path->target_node_name, EPERM);
+  }
   if (auto why = blacklist.CheckDevice(path->vendor, path->model)) {
     return MakeError(dev + ": " + *why, EPERM);
   }
@@ -48,7 +51,8 @@ Result<Path> DiscoverOne(const WwidEnv& env, const Blacklist& blacklist, const s
     // judged by explicit property entries only.
     std::vector<std::string> names;
     for (const auto& [name, value] : *props) names.push_back(name);
-    const bool uid_seen = !env.uid_attribute.empty() && props->count(env.uid_attribute) > 0;
+    const std::string uid_attribute = UidAttributeOf(env, path.value());
+    const bool uid_seen = !uid_attribute.empty() && props->count(uid_attribute) > 0;
     if (auto why = blacklist.CheckProperties(names, uid_seen)) {
       return MakeError(dev + ": " + *why, EPERM);
     }

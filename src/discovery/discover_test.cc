@@ -95,6 +95,28 @@ TEST_F(DiscoverTest, DeviceProtocolAndPropertyBlacklists) {
   EXPECT_EQ(u.paths.size(), 11u);
 }
 
+TEST_F(DiscoverTest, UsbPathsOnlyWithAllowUsbDevices) {
+  const std::string device = "devices/pci0/usb2/2-1/2-1:1.0/host9/target9:0:0/9:0:0:0";
+  dir_.Write("sys/" + device + "/type", "0\n");
+  const std::vector<uint8_t> page = testing::Vpd83Naa6(42, 1);
+  dir_.Write("sys/" + device + "/vpd_pg83", std::string(page.begin(), page.end()));
+  dir_.Write("sys/block/sdz/dev", "65:144\n");
+  dir_.Write("sys/block/sdz/size", "2048\n");
+  dir_.Symlink("../../" + device, "sys/block/sdz/device");
+  WwidEnv env{*fs_, udev_, scsi_};
+  auto r = Discover(env, Blacklist::BuiltIn(), pool_);
+  EXPECT_EQ(r.paths.size(), 12u);
+  ASSERT_EQ(r.skipped.size(), 1u);
+  EXPECT_EQ(r.skipped[0].dev, "sdz");
+  EXPECT_EQ(r.skipped[0].reason, "skip USB device 2-1:1.0");
+
+  env.allow_usb_devices = true;
+  r = Discover(env, Blacklist::BuiltIn(), pool_);
+  EXPECT_TRUE(r.skipped.empty());
+  ASSERT_EQ(r.paths.size(), 13u);
+  EXPECT_TRUE(r.paths.Find(PathId{65, 144}) != nullptr);
+}
+
 TEST_F(DiscoverTest, SerialFromVpdPage80) {
   dir_.Write("sys/devices/pseudo_0/adapter0/host0/target0:0:0/0:0:0:1/vpd_pg80",
              std::string("\x00\x80\x00\x06  SN42", 10));

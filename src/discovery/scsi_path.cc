@@ -91,6 +91,36 @@ std::string DetectTransport(const Sysfs& fs, std::string_view p, const Hctl& hct
   return "unspec";
 }
 
+// The component of `p` that begins with `prefix` ("rport-", "session"), or "".
+std::string_view Component(std::string_view p, std::string_view prefix) {
+  for (std::string_view c : Split(p, '/')) {
+    if (c.starts_with(prefix)) return c;
+  }
+  return {};
+}
+
+// The target's name as the reference takes it per transport: the FC remote
+// port's node_name, the iSCSI session's targetname, the SAS device's
+// address, the USB interface the SCSI host hangs off; "" when none.
+std::string ReadTargetNodeName(const Sysfs& fs, const Path& p, const std::string& d) {
+  if (p.transport == "fc") {
+    std::string_view rport = Component(p.sysfs_path, "rport-");
+    return ReadOr(fs, "class/fc_remote_ports/" + std::string(rport) + "/node_name", "");
+  }
+  if (p.transport == "iscsi") {
+    std::string_view session = Component(p.sysfs_path, "session");
+    return ReadOr(fs, "class/iscsi_session/" + std::string(session) + "/targetname", "");
+  }
+  if (p.transport == "sas") return ReadOr(fs, d + "sas_address", "");
+  if (p.transport == "usb") {
+    std::vector<std::string_view> parts = Split(p.sysfs_path, '/');
+    for (size_t i = 1; i < parts.size(); ++i) {
+      if (parts[i].starts_with("host")) return std::string(parts[i - 1]);
+    }
+  }
+  return "";
+}
+
 Result<Path> ReadScsiPath(const Sysfs& fs, std::string_view dev) {
   Path p;
   p.dev = std::string(dev);
@@ -128,6 +158,7 @@ Result<Path> ReadScsiPath(const Sysfs& fs, std::string_view dev) {
     if (!pref.empty()) p.preferred = pref == "1";
   }
   p.transport = DetectTransport(fs, p.sysfs_path, p.hctl);
+  p.target_node_name = ReadTargetNodeName(fs, p, d);
   return p;
 }
 

@@ -96,6 +96,40 @@ TEST_F(ScsiPathTest, VanishedDeviceIsAnError) {
   EXPECT_NE(p.error().message.find("block/sdq/dev"), std::string::npos);
 }
 
+// A disk `dev` whose SCSI device lives at `device` (under sys/).
+void AddDisk(const testing::TestDir& dir, const std::string& dev, const std::string& device) {
+  dir.Write("sys/" + device + "/type", "0\n");
+  dir.Write("sys/block/" + dev + "/dev", "8:16\n");
+  dir.Write("sys/block/" + dev + "/size", "2048\n");
+  dir.Symlink("../../" + device, "sys/block/" + dev + "/device");
+}
+
+TEST(TargetNodeNameTest, PerTransportAsTheReferenceReadsIt) {
+  testing::TestDir dir;
+  AddDisk(dir, "sdb", "devices/pci0/host2/rport-2:0-1/target2:0:1/2:0:1:0");
+  dir.Write("sys/class/fc_remote_ports/rport-2:0-1/node_name", "0x20000024ff5a1b2c\n");
+  AddDisk(dir, "sdc", "devices/platform/host3/session7/target3:0:0/3:0:0:1");
+  dir.Write("sys/class/iscsi_session/session7/targetname", "iqn.2003-01.org.linux-iscsi.t:sn\n");
+  AddDisk(dir, "sdd", "devices/pci0/host4/port-4:0/end_device-4:0/target4:0:0/4:0:0:0");
+  dir.Write("sys/devices/pci0/host4/port-4:0/end_device-4:0/target4:0:0/4:0:0:0/sas_address",
+            "0x5000c500a1b2c3d4\n");
+  AddDisk(dir, "sde", "devices/pci0/usb2/2-1/2-1:1.0/host6/target6:0:0/6:0:0:0");
+  AddDisk(dir, "sdf", "devices/pseudo_0/adapter0/host7/target7:0:0/7:0:0:0");
+  auto fs = DirSysfs::Open(dir.path() + "/sys").value();
+  const std::vector<std::pair<std::string, std::string>> want = {
+      {"sdb", "0x20000024ff5a1b2c"},
+      {"sdc", "iqn.2003-01.org.linux-iscsi.t:sn"},
+      {"sdd", "0x5000c500a1b2c3d4"},
+      {"sde", "2-1:1.0"},
+      {"sdf", ""},
+  };
+  for (const auto& [dev, node] : want) {
+    auto p = ReadScsiPath(fs, dev);
+    ASSERT_TRUE(p.ok()) << dev << ": " << p.error().message;
+    EXPECT_EQ(p->target_node_name, node) << dev << " (" << p->transport << ")";
+  }
+}
+
 TEST(TransportTest, FromDevicePath) {
   testing::TestDir dir;
   dir.Write("sys/class/spi_transport/target2:0:1/x", "");

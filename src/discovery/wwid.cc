@@ -53,6 +53,10 @@ std::optional<int> TargetPortGroup(std::span<const uint8_t> page) {
   return std::nullopt;
 }
 
+std::string UidAttributeOf(const WwidEnv& env, const Path& path) {
+  return env.uid_attribute_for ? env.uid_attribute_for(path) : env.uid_attribute;
+}
+
 Result<WwidFound> DetermineWwid(const WwidEnv& env, const Path& path,
                                 const std::optional<std::string>& sysfs_pg83) {
   return DetermineWwid(env, path, sysfs_pg83, env.udev.Lookup(makedev(path.major, path.minor)));
@@ -62,12 +66,15 @@ Result<WwidFound> DetermineWwid(const WwidEnv& env, const Path& path,
                                 const std::optional<std::string>& sysfs_pg83,
                                 const std::optional<Properties>& props) {
   Attempts tried;
-  if (props) {
-    auto it = props->find(env.uid_attribute);
+  const std::string uid_attribute = UidAttributeOf(env, path);
+  if (uid_attribute.empty()) {
+    tried.Add("udev", "uid_attribute is empty");
+  } else if (props) {
+    auto it = props->find(uid_attribute);
     if (it != props->end() && !it->second.empty()) {
-      return WwidFound{it->second, "udev " + env.uid_attribute};
+      return WwidFound{it->second, "udev " + uid_attribute};
     }
-    tried.Add("udev", "no " + env.uid_attribute + " property");
+    tried.Add("udev", "no " + uid_attribute + " property");
   } else {
     tried.Add("udev", "no database entry");
   }

@@ -6,6 +6,7 @@
 // identity can be reported with the whole story.
 #pragma once
 
+#include <functional>
 #include <optional>
 #include <span>
 #include <string>
@@ -23,7 +24,16 @@ struct WwidEnv {
   const UdevDb& udev;
   ScsiIo& scsi;
   std::string uid_attribute = "ID_SERIAL";
+  // The udev property to take a path's WWID from, chosen per path from its
+  // INQUIRY identity and kernel name (the configuration's uid_attrs, then
+  // uid_attribute by overrides > devices > defaults). Unset: uid_attribute.
+  std::function<std::string(const Path&)> uid_attribute_for;
+  // allow_usb_devices: without it, discovery skips paths over USB.
+  bool allow_usb_devices = false;
 };
+
+// The udev property `path`'s WWID comes from ("" : none, sysfs and SG_IO only).
+std::string UidAttributeOf(const WwidEnv& env, const Path& path);
 
 struct WwidFound {
   std::string wwid;

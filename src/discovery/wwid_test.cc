@@ -61,6 +61,30 @@ TEST_F(WwidTest, UdevPropertyWinsOverVpd) {
   EXPECT_EQ(w->source, "udev ID_SERIAL");
 }
 
+TEST_F(WwidTest, ThePerPathChoiceOfPropertyWins) {
+  udev_.Set(makedev(8, 16), {{"ID_SERIAL", "serial"}, {"ID_WWN", "0x5000"}});
+  WwidEnv env{*fs_, udev_, scsi_};
+  std::string asked_for;
+  env.uid_attribute_for = [&](const Path& p) {
+    asked_for = p.dev;
+    return std::string("ID_WWN");
+  };
+  auto w = DetermineWwid(env, MakePath(), std::nullopt);
+  ASSERT_TRUE(w.ok());
+  EXPECT_EQ(w->wwid, "0x5000");
+  EXPECT_EQ(w->source, "udev ID_WWN");
+  EXPECT_EQ(asked_for, "sdb");
+}
+
+TEST_F(WwidTest, AnEmptyUidAttributeSkipsUdev) {
+  udev_.Set(makedev(8, 16), {{"ID_SERIAL", "serial"}, {"", "odd"}});
+  WwidEnv env{*fs_, udev_, scsi_, ""};
+  auto w = DetermineWwid(env, MakePath(), Str(testing::Vpd83Naa6(3, 1)));
+  ASSERT_TRUE(w.ok());
+  EXPECT_EQ(w->wwid, testing::Naa6Wwid(3));
+  EXPECT_EQ(w->source, "sysfs vpd_pg83");
+}
+
 TEST_F(WwidTest, UdevWithoutPropertyFallsBackToSysfsPage) {
   udev_.Set(makedev(8, 16), {{"DEVTYPE", "disk"}});
   auto w = Run(Str(testing::Vpd83Naa6(7, 1)));

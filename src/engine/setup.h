@@ -8,6 +8,7 @@
 #include "base/result.h"
 #include "config/config.h"
 #include "config/parser.h"
+#include "discovery/discover.h"
 #include "discovery/wwid.h"
 #include "engine/env.h"
 #include "model/settings.h"
@@ -18,7 +19,6 @@ namespace mpx {
 struct Setup {
   ParsedConfig parsed;
   Blacklist blacklist;
-  std::string uid_attribute;                                 // the defaults' uid_attribute
   FindMultipaths find_multipaths = FindMultipaths::kStrict;  // the defaults'
   const Config& config() const { return parsed.config; }
 };
@@ -33,7 +33,19 @@ Result<Setup> LoadSetup(const Files& files, const FilePaths& paths);
 // verbosity) applies, so even -v0 shows them (tests/reference/README.md).
 void ReportConfigWarnings(const Setup& setup, Logger& log);
 
-// The discovery environment over the env's kernel interfaces.
+// The udev property a path's WWID comes from, as the reference's
+// select_getuid: the defaults' uid_attrs record whose type begins the path's
+// kernel name ("sd:ID_SERIAL" for sdb), else uid_attribute by overrides >
+// devices (vendor/product/revision) > defaults > ID_SERIAL.
+std::string UidAttributeFor(const Config& config, const Path& path);
+
+// The discovery environment over the env's kernel interfaces, identifying
+// paths as `config` says. The config must outlive it.
+WwidEnv MakeWwidEnv(const Env& env, const Config& config);
 WwidEnv MakeWwidEnv(const Env& env, const Setup& setup);
+
+// Every SCSI path on the machine, blacklisted or not (for --explain and
+// --check-config, which judge the blacklist themselves).
+DiscoveryResult DiscoverEveryPath(const Env& env, const Config& config);
 
 }  // namespace mpx
