@@ -164,7 +164,8 @@ CommandOutput RunCreate(const CreateRequest& req, Env& env) {
   if (!wanted.ok()) return Fail(r, env.log, wanted.error().message);
 
   // Plan, then render what the plan says (JSON, or -v3's details).
-  auto actions = PlanActions(wanted.value(), in.current, req.force_reload);
+  auto actions = PlanActions(wanted.value(), in.current,
+                             req.force_reload ? ReloadRule::kAlways : ReloadRule::kWhenNewPath);
   if (req.json) {
     r.out = PlanJson(req, in, actions, wanted.value());
   } else if (req.verbosity >= 3) {

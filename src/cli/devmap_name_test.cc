@@ -25,9 +25,11 @@ Ran RunDevmap(const std::vector<std::string>& args, DeviceMapper& dm) {
 TEST(DevmapNameTest, NamesTheMapWithThatDeviceNumber) {
   FakeDeviceMapper dm;
   ASSERT_TRUE(
-      dm.Create("mpatha", "mpath-3600a", "0 2048 multipath 0 0 1 1 round-robin 0 1 1 8:0 1").ok());
+      dm.Create("mpatha", "mpath-3600a", "0 2048 multipath 0 0 1 1 round-robin 0 1 1 8:0 1", {})
+          .ok());
   ASSERT_TRUE(
-      dm.Create("mpathb", "mpath-3600b", "0 2048 multipath 0 0 1 1 round-robin 0 1 1 8:16 1").ok());
+      dm.Create("mpathb", "mpath-3600b", "0 2048 multipath 0 0 1 1 round-robin 0 1 1 8:16 1", {})
+          .ok());
   auto info = dm.Info("mpathb").value();
   std::string maj = std::to_string(info.major), min = std::to_string(info.minor);
   Ran r = RunDevmap({maj, min}, dm);

@@ -96,8 +96,8 @@ TEST_F(MultipathCommandTest, StderrHasTheLoadedTablesAndTheNoDaemonWarningAsTheR
       << r.err;
   EXPECT_TRUE(r.err.ends_with(warning)) << r.err;
   EXPECT_NE(Run({"-r"}).err.find(W3 + ": reload ["), std::string::npos);
-  ASSERT_FALSE(dm_.reload_udev().empty());
-  EXPECT_EQ(dm_.reload_udev().back(), ReloadUdev::kRescan) << "-r: udev scans the map again";
+  ASSERT_FALSE(dm_.udev_flags().empty());
+  EXPECT_FALSE(dm_.udev_flags().back().second.reload) << "-r: udev scans the map again";
   EXPECT_EQ(Run({"-ll"}).err, warning);
   EXPECT_EQ(Run({"-v1", "-ll"}).err, "");
   daemon_running_ = true;
@@ -144,17 +144,24 @@ TEST_F(MultipathCommandTest, UserFriendlyNamesUseAndGrowTheBindingsFile) {
   EXPECT_EQ(State("bindings"),
             "mpatha " + W2 + "\nbroken line here\nmpathb " + W1 + "\nmpathc " + W3 + "\n");
   EXPECT_NE(dm_.Find("mpathb"), nullptr);
-  // Turning the names off renames the maps back to their WWIDs.
+  // Turning the names off: as the reference, existing maps keep their names
+  // until -r renames them back to their WWIDs.
   Config("defaults {\n find_multipaths greedy\n}\n");
-  Ran back = Run({"-v1"});
+  EXPECT_EQ(Run({"-v1"}).exit_code, 0);
+  EXPECT_EQ(Calls("rename"), 0u);
+  EXPECT_EQ(Run({"-v1", "-r"}).exit_code, 0);
   EXPECT_EQ(Calls("rename"), 3u);
   EXPECT_NE(dm_.Find(W1), nullptr);
 }
 
-TEST_F(MultipathCommandTest, ConfigChangeReloadsAndDiffShowsIt) {
+// As the reference (seen in the lab): a configuration change alone reloads
+// no map; -r does.
+TEST_F(MultipathCommandTest, ConfigChangeReloadsWithMinusRAndDiffShowsIt) {
   Run({});
   Config("defaults {\n find_multipaths greedy\n path_grouping_policy multibus\n}\n");
-  Ran d = Run({"-d", "--diff", W1});
+  Run({});
+  EXPECT_EQ(Calls("reload"), 0u);
+  Ran d = Run({"-d", "-r", "--diff", W1});
   EXPECT_NE(d.out.find("reload: " + W1), std::string::npos) << d.out;
   EXPECT_NE(d.out.find("diff " + W1 +
                        ": 0 16384 multipath 0 1 alua [-2 1-] {+1 1+} service-time 0 "
@@ -162,9 +169,43 @@ TEST_F(MultipathCommandTest, ConfigChangeReloadsAndDiffShowsIt) {
             std::string::npos)
       << d.out;
   EXPECT_EQ(Calls("reload"), 0u);
-  Run({});
+  Run({"-r"});
   EXPECT_EQ(Calls("reload"), 3u);
   EXPECT_EQ(dm_.Find(W1)->table, "0 16384 multipath 0 1 alua 1 1 service-time 0 2 1 8:0 1 8:48 1");
+}
+
+// A map that lacks one of its paths gets it at the next run, as the
+// reference; the others are left alone.
+TEST_F(MultipathCommandTest, AMapGainingAPathIsReloaded) {
+  Config("defaults {\n find_multipaths greedy\n}\n");
+  Run({});
+  ASSERT_TRUE(dm_.Reload(W3, "0 16384 multipath 0 1 alua 1 1 service-time 0 1 1 8:32 1", {}).ok());
+  const size_t reloads = Calls("reload");
+  Ran r = Run({"-v3"});
+  EXPECT_EQ(Calls("reload"), reloads + 1);
+  EXPECT_NE(r.out.find(W3 + ": reload: new path 8:80; table differs"), std::string::npos) << r.out;
+  EXPECT_EQ(dm_.udev_flags().back().first, "reload " + W3);
+  EXPECT_EQ(dm_.udev_flags().back().second, (MapUdevFlags{.reload = true}));
+}
+
+// As the reference's udev flags: skip_kpartx keeps kpartx off a map, a map
+// with no usable path is not scanned.
+TEST_F(MultipathCommandTest, UdevIsToldOfSkipKpartxDeadMapsAndReloads) {
+  Config("defaults {\n find_multipaths greedy\n}\nmultipaths {\n multipath {\n  wwid " + W2 +
+         "\n  skip_kpartx yes\n }\n}\n");
+  for (const char* dev : {"0:0:0:0", "1:0:0:0"}) {  // sda and sdd: W1's paths
+    const std::string host = std::string("host") + dev[0];
+    dir_.Write(std::string("sys/devices/pseudo_0/adapter") + dev[0] + "/" + host + "/target" +
+                   dev[0] + ":0:0/" + dev + "/state",
+               "offline\n");
+  }
+  ASSERT_EQ(Run({}).exit_code, 0);
+  std::map<std::string, MapUdevFlags> created;
+  for (const auto& [what, flags] : dm_.udev_flags()) created[what] = flags;
+  ASSERT_EQ(created.size(), 3u);
+  EXPECT_EQ(created["create " + W1], (MapUdevFlags{.no_paths = true}));
+  EXPECT_EQ(created["create " + W2], (MapUdevFlags{.no_kpartx = true}));
+  EXPECT_EQ(created["create " + W3], MapUdevFlags{});
 }
 
 // The reference refuses to run only on a few mistakes (docs/config-errors.md).

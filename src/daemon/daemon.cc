@@ -120,7 +120,8 @@ Status Daemon::Reconfigure(bool reload_all) {
     env_.log.Error(wanted.error().message);
     return wanted.error();
   }
-  auto actions = PlanActions(*wanted, *current, reload_all);
+  auto actions =
+      PlanActions(*wanted, *current, reload_all ? ReloadRule::kAlways : ReloadRule::kWhenDifferent);
   TunePaths(env_, setup_->config(), actions, *wanted, found.paths, false);
   std::vector<Status> results = ExecuteActions(env_.dm, actions, *wanted, env_.log, false);
   std::vector<const MultipathMap*> created;
@@ -593,8 +594,16 @@ Status Daemon::ReloadMap(const std::string& wwid, const std::vector<PathId>& mem
   built.features = std::to_string(table->features.size());
   for (const auto& f : table->features) built.features += " " + f;
   // As the reference's own reloads: udev scans the map again (its I/O picks
-  // the active group; partitions and links are refreshed).
-  Status s = env_.dm.Reload(m.map.name, FormatTable(*table), ReloadUdev::kRescan);
+  // the active group; partitions and links are refreshed), unless no path
+  // can carry that I/O.
+  const bool none_usable = std::none_of(members.begin(), members.end(), [&](PathId id) {
+    const PathEntry* e = paths_.Find(id);
+    const PathState st = e != nullptr ? e->check.state : PathState::kDown;
+    return st == PathState::kUp || st == PathState::kGhost || st == PathState::kPending ||
+           st == PathState::kUndef;
+  });
+  const MapUdevFlags flags{.no_kpartx = m.config.skip_kpartx, .no_paths = none_usable};
+  Status s = env_.dm.Reload(m.map.name, FormatTable(*table), flags);
   if (!s.ok()) {
     env_.log.Error(m.map.name + ": " + s.error().message);
     return s;

@@ -480,8 +480,9 @@ TEST_F(DaemonTest, SetmarginalPutsAPathInAGroupUsedLastWithMarginalPathgroups) {
   EXPECT_EQ(Reply("show paths raw format \"%d %M\""),
             "sda marginal\nsdb normal\nsdc normal\nsdd normal\n");
   EXPECT_TRUE(log_.Contains("sda: marked marginal"));
-  ASSERT_FALSE(dm_.reload_udev().empty());
-  EXPECT_EQ(dm_.reload_udev().back(), ReloadUdev::kRescan) << "as the reference's own reloads";
+  ASSERT_FALSE(dm_.udev_flags().empty());
+  EXPECT_EQ(dm_.udev_flags().back().first, "reload mpatha");
+  EXPECT_EQ(dm_.udev_flags().back().second, MapUdevFlags{}) << "as the reference's own reloads";
   EXPECT_EQ(Reply("unsetmarginal map mpatha"), "ok\n");
   EXPECT_EQ(Reply("show paths raw format \"%d %M\""),
             "sda normal\nsdb normal\nsdc normal\nsdd normal\n");

@@ -7,18 +7,25 @@
 namespace mpx {
 namespace {
 
+// As the reference: a reload that is not forced tells udev the map is one it
+// knows (no new scan).
+MapUdevFlags UdevFlags(const MapAction& a, const WantedMap& w) {
+  const bool reload = a.kind == ActionKind::kReload || a.kind == ActionKind::kRenameReload;
+  return MapUdevFlags{
+      .reload = reload && !a.forced, .no_kpartx = w.skip_kpartx, .no_paths = w.no_usable_path};
+}
+
 Status Apply(DeviceMapper& dm, const MapAction& a, const WantedMap& w, const std::string& table) {
   switch (a.kind) {
     case ActionKind::kCreate:
-      return dm.Create(w.map.name, "mpath-" + w.map.wwid, table);
+      return dm.Create(w.map.name, "mpath-" + w.map.wwid, table, UdevFlags(a, w));
     case ActionKind::kReload:
-      return dm.Reload(a.current_name, table,
-                       a.forced ? ReloadUdev::kRescan : ReloadUdev::kUnchanged);
+      return dm.Reload(a.current_name, table, UdevFlags(a, w));
     case ActionKind::kRename:
       return dm.Rename(a.current_name, w.map.name);
     case ActionKind::kRenameReload:
       if (Status s = dm.Rename(a.current_name, w.map.name); !s.ok()) return s;
-      return dm.Reload(w.map.name, table, a.forced ? ReloadUdev::kRescan : ReloadUdev::kUnchanged);
+      return dm.Reload(w.map.name, table, UdevFlags(a, w));
     case ActionKind::kNothing:
     case ActionKind::kConflict:
       break;

@@ -63,6 +63,7 @@ MapConfig ResolveMapConfig(const Config& config, const Path& first, const std::s
   }
   if (auto t = sel.Find(Opt::kCheckerTimeout)) m.checker_timeout = static_cast<int>(t->number());
   if (auto k = sel.Find(Opt::kReservationKey)) m.reservation_key = ReadPrKey(k->text());
+  m.skip_kpartx = sel.Get(Opt::kSkipKpartx).yes();
   return m;
 }
 

@@ -34,6 +34,8 @@ struct MapConfig {
   // reservation_key (multipaths, defaults): a key, or "file" (the prkeys
   // file has it); nullopt when none is set.
   std::optional<PrKey> reservation_key;
+  // skip_kpartx: udev's kpartx rule leaves the map without partition maps.
+  bool skip_kpartx = false;
   // "<wwid>: path_grouping_policy = failover (setting: multipath internal)",
   // in the order the reference prints them at -v3.
   std::vector<std::string> explain;

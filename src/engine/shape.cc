@@ -108,6 +108,21 @@ Chosen ChooseMaps(const Config& config, FindMultipaths policy, std::vector<Candi
   return out;
 }
 
+namespace {
+
+// Whether a path may carry I/O as far as anyone knows: the reference counts
+// paths up, ghost or pending; a path not checked (undef) counts here too,
+// so that only a map known to be dead is kept from udev's scan.
+bool AnyPathUsable(const CandidateMap& c, const PathSet& paths) {
+  return std::any_of(c.paths.begin(), c.paths.end(), [&](PathId id) {
+    const PathState s = paths.at(id).checker_state;
+    return s == PathState::kUp || s == PathState::kGhost || s == PathState::kPending ||
+           s == PathState::kUndef;
+  });
+}
+
+}  // namespace
+
 Result<std::vector<WantedMap>> BuildWanted(const Chosen& chosen, const PathSet& paths, Namer& namer,
                                            std::vector<std::string>* explain) {
   std::vector<WantedMap> wanted;
@@ -124,6 +139,8 @@ Result<std::vector<WantedMap>> BuildWanted(const Chosen& chosen, const PathSet& 
     w.table = std::move(table).value();
     w.map.features = std::to_string(w.table.features.size());
     for (const auto& f : w.table.features) w.map.features += " " + f;
+    w.skip_kpartx = mc.skip_kpartx;
+    w.no_usable_path = !AnyPathUsable(chosen.maps[k], paths);
     wanted.push_back(std::move(w));
   }
   return wanted;

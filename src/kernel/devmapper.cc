@@ -294,21 +294,26 @@ Result<std::string> LibDevmapper::Status(const std::string& name) {
   return TargetLines(t->get());
 }
 
+uint16_t MapUdevFlags::Bits() const {
+  return (reload ? DM_SUBSYSTEM_UDEV_FLAG0 : 0) | (no_kpartx ? DM_SUBSYSTEM_UDEV_FLAG1 : 0) |
+         (no_paths ? DM_SUBSYSTEM_UDEV_FLAG2 : 0);
+}
+
 mpx::Status LibDevmapper::Create(const std::string& name, const std::string& uuid,
-                                 const std::string& table) {
+                                 const std::string& table, MapUdevFlags udev) {
   if (auto ready = Ready(name, "create"); !ready) return ready.error();
   auto t = NewTask(DM_DEVICE_CREATE, name, "create");
   if (!t) return t.error();
   if (auto added = AddTargets(t->get(), name, "create", table); !added) return added.error();
   if (!uuid.empty() && dm_task_set_uuid(t->get(), uuid.c_str()) == 0)
     return Fail(name, "create", nullptr);
-  if (!RunWithCookie(t->get(), udev_sync_, 0, batching_ ? &batch_cookie_ : nullptr))
+  if (!RunWithCookie(t->get(), udev_sync_, udev.Bits(), batching_ ? &batch_cookie_ : nullptr))
     return Fail(name, "create", t->get());
   return {};
 }
 
 mpx::Status LibDevmapper::Reload(const std::string& name, const std::string& table,
-                                 ReloadUdev udev) {
+                                 MapUdevFlags udev) {
   if (auto ready = Ready(name, "reload"); !ready) return ready.error();
   auto t = NewTask(DM_DEVICE_RELOAD, name, "reload");
   if (!t) return t.error();
@@ -317,10 +322,7 @@ mpx::Status LibDevmapper::Reload(const std::string& name, const std::string& tab
   auto r = NewTask(DM_DEVICE_RESUME, name, "reload: resume");
   if (!r) return r.error();
   dm_task_no_flush(r->get());
-  // DM_SUBSYSTEM_UDEV_FLAG0 is the reference's MPATH_UDEV_RELOAD_FLAG: its
-  // udev rules then treat the event as a reload of a known map.
-  const uint16_t flags = udev == ReloadUdev::kUnchanged ? DM_SUBSYSTEM_UDEV_FLAG0 : 0;
-  if (!RunWithCookie(r->get(), udev_sync_, flags, batching_ ? &batch_cookie_ : nullptr)) {
+  if (!RunWithCookie(r->get(), udev_sync_, udev.Bits(), batching_ ? &batch_cookie_ : nullptr)) {
     return Fail(name, "reload: resume", r->get());
   }
   return {};

@@ -34,7 +34,20 @@ enum class DmAbsence {
   kNoAnswer,       // the control node opens, the driver does not answer DM_VERSION
 };
 
-enum class ReloadUdev { kUnchanged, kRescan };
+// What a map's event tells udev's rules: the reference's
+// DM_SUBSYSTEM_UDEV_FLAG0..2 (MPATH_UDEV_RELOAD_FLAG, MPATH_UDEV_NO_KPARTX_FLAG,
+// MPATH_UDEV_NO_PATHS_FLAG), which its 11-dm-mpath.rules and 66-kpartx.rules
+// read.
+struct MapUdevFlags {
+  // A reload of a map udev knows: links and partitions kept, no new scan.
+  // Unset for a forced reload (multipath -r, multipathd's own reloads),
+  // which udev scans again, as the reference does.
+  bool reload = false;
+  bool no_kpartx = false;  // skip_kpartx: no partition maps for this map
+  bool no_paths = false;   // no usable path: nothing for udev to read
+  uint16_t Bits() const;
+  bool operator==(const MapUdevFlags&) const = default;
+};
 
 // What mpx saw when it first reached for device-mapper.
 struct DmAvailability {
@@ -86,15 +99,12 @@ class DeviceMapper {
   // Creates and activates a read-write map. When this returns, the map's
   // /dev/mapper node exists (made by udev or, without udev, by the library).
   virtual mpx::Status Create(const std::string& name, const std::string& uuid,
-                             const std::string& table) = 0;
+                             const std::string& table, MapUdevFlags udev) = 0;
   // Loads `table` into the inactive slot and resumes the map without
   // flushing queued I/O, so it works while the map is open and in use.
-  // `udev`: whether udev's rules treat the event as a reload of a map they
-  // know (the reference's MPATH_UDEV_RELOAD_FLAG: no new scan, partitions and
-  // links kept) or, for a forced reload (multipath -r, multipathd's own
-  // reloads), as a change to scan again, as the reference does.
+  // `udev`: how udev's rules take the resume's event.
   virtual mpx::Status Reload(const std::string& name, const std::string& table,
-                             ReloadUdev udev) = 0;
+                             MapUdevFlags udev) = 0;
   // Suspends without flushing (a map queueing with no paths would never flush).
   virtual mpx::Status Suspend(const std::string& name) = 0;
   virtual mpx::Status Resume(const std::string& name) = 0;
@@ -139,9 +149,9 @@ class LibDevmapper : public DeviceMapper {
   Result<DmMapInfo> InfoByDevT(uint32_t major, uint32_t minor) override;
   Result<std::string> Table(const std::string& name) override;
   Result<std::string> Status(const std::string& name) override;
-  mpx::Status Create(const std::string& name, const std::string& uuid,
-                     const std::string& table) override;
-  mpx::Status Reload(const std::string& name, const std::string& table, ReloadUdev udev) override;
+  mpx::Status Create(const std::string& name, const std::string& uuid, const std::string& table,
+                     MapUdevFlags udev) override;
+  mpx::Status Reload(const std::string& name, const std::string& table, MapUdevFlags udev) override;
   mpx::Status Suspend(const std::string& name) override;
   mpx::Status Resume(const std::string& name) override;
   mpx::Status Rename(const std::string& name, const std::string& new_name) override;

@@ -19,6 +19,20 @@ const CurrentMap* ByName(const std::vector<CurrentMap>& current, const std::stri
   return nullptr;
 }
 
+// A path of the wanted table that the kernel's table lacks, or "".
+std::string NewPath(const DmTable& wanted, const DmTable& current) {
+  for (const DmTableGroup& g : wanted.groups) {
+    for (const DmTablePath& p : g.paths) {
+      bool found = false;
+      for (const DmTableGroup& cg : current.groups) {
+        for (const DmTablePath& cp : cg.paths) found = found || cp.dev == p.dev;
+      }
+      if (!found) return p.dev;
+    }
+  }
+  return "";
+}
+
 }  // namespace
 
 std::string_view ActionWord(ActionKind kind) {
@@ -38,7 +52,7 @@ std::string_view ActionWord(ActionKind kind) {
 }
 
 std::vector<MapAction> PlanActions(const std::vector<WantedMap>& wanted,
-                                   const std::vector<CurrentMap>& current, bool force_reload) {
+                                   const std::vector<CurrentMap>& current, ReloadRule rule) {
   std::vector<MapAction> actions;
   for (size_t i = 0; i < wanted.size(); ++i) {
     const MultipathMap& w = wanted[i].map;
@@ -61,17 +75,26 @@ std::vector<MapAction> PlanActions(const std::vector<WantedMap>& wanted,
     }
     a.current_name = same->info.name;
     a.current_table = same->table;
+    if (rule == ReloadRule::kWhenNewPath && same->table) {
+      std::string added = NewPath(wanted[i].table, *same->table);
+      if (added.empty()) {
+        a.reason = "every path is in the map already (multipath -r reloads it)";
+        actions.push_back(std::move(a));
+        continue;
+      }
+      a.reason = "new path " + added + "; ";
+    }
     const bool rename = same->info.name != w.name;
-    bool reload = force_reload;
-    a.forced = force_reload;
-    if (force_reload) {
+    bool reload = rule == ReloadRule::kAlways;
+    a.forced = reload;
+    if (reload) {
       a.reason = "reload forced";
     } else if (!same->table) {
       reload = true;
       a.reason = "the kernel's table did not parse";
     } else if (!SameTable(wanted[i].table, *same->table)) {
       reload = true;
-      a.reason = "table differs";
+      a.reason += "table differs";
     }
     if (rename)
       a.reason = "name " + same->info.name + " -> " + w.name + (reload ? "; " + a.reason : "");

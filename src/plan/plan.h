@@ -16,6 +16,9 @@ namespace mpx {
 struct WantedMap {
   MultipathMap map;  // name, wwid, groups...
   DmTable table;
+  // What udev's rules are told with the map's event (the reference's flags).
+  bool skip_kpartx = false;     // skip_kpartx: no partition maps
+  bool no_usable_path = false;  // every path is known to be down: nothing to scan
 };
 
 struct CurrentMap {
@@ -45,9 +48,21 @@ struct MapAction {
 // "rename", "" for nothing.
 std::string_view ActionWord(ActionKind kind);
 
+// When an existing map is reloaded (or renamed).
+enum class ReloadRule {
+  // Whenever its table (or name) differs from the wanted one: multipathd.
+  kWhenDifferent,
+  // Only when it gains a path it does not have yet, as the reference's
+  // one-shot multipath: a configuration change alone leaves existing maps
+  // as they are (multipath -r applies it). Seen in the lab for 0.9.4.
+  kWhenNewPath,
+  // Always, even when equal: multipath -r, reconfigure all.
+  kAlways,
+};
+
 // One action per wanted map, in wanted order. Maps are matched by DM uuid
-// "mpath-<wwid>". `force_reload` (-r) reloads maps that are already equal.
+// "mpath-<wwid>".
 std::vector<MapAction> PlanActions(const std::vector<WantedMap>& wanted,
-                                   const std::vector<CurrentMap>& current, bool force_reload);
+                                   const std::vector<CurrentMap>& current, ReloadRule rule);
 
 }  // namespace mpx

@@ -181,7 +181,8 @@ Result<std::string> FakeDeviceMapper::Status(const std::string& name) {
 }
 
 mpx::Status FakeDeviceMapper::Create(const std::string& name, const std::string& uuid,
-                                     const std::string& table) {
+                                     const std::string& table, MapUdevFlags udev) {
+  udev_flags_.emplace_back("create " + name, udev);
   if (auto s = Begin("create", name); !s) return s;
   bool uuid_taken = std::any_of(maps_.begin(), maps_.end(), [&](const auto& e) {
     return !uuid.empty() && e.second.info.uuid == uuid;
@@ -198,8 +199,8 @@ mpx::Status FakeDeviceMapper::Create(const std::string& name, const std::string&
 }
 
 mpx::Status FakeDeviceMapper::Reload(const std::string& name, const std::string& table,
-                                     ReloadUdev udev) {
-  reload_udev_.push_back(udev);
+                                     MapUdevFlags udev) {
+  udev_flags_.emplace_back("reload " + name, udev);
   if (auto s = Begin("reload", name); !s) return s;
   auto m = Lookup("reload", name);
   if (!m) return m.error();

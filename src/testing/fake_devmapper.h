@@ -63,11 +63,13 @@ class FakeDeviceMapper : public DeviceMapper {
   Result<DmMapInfo> InfoByDevT(uint32_t major, uint32_t minor) override;
   Result<std::string> Table(const std::string& name) override;
   Result<std::string> Status(const std::string& name) override;
-  mpx::Status Create(const std::string& name, const std::string& uuid,
-                     const std::string& table) override;
-  mpx::Status Reload(const std::string& name, const std::string& table, ReloadUdev udev) override;
-  // The udev treatment of each reload, in order.
-  const std::vector<ReloadUdev>& reload_udev() const { return reload_udev_; }
+  mpx::Status Create(const std::string& name, const std::string& uuid, const std::string& table,
+                     MapUdevFlags udev) override;
+  mpx::Status Reload(const std::string& name, const std::string& table, MapUdevFlags udev) override;
+  // The udev flags of each create and reload, in order: {"create mpatha", flags}.
+  const std::vector<std::pair<std::string, MapUdevFlags>>& udev_flags() const {
+    return udev_flags_;
+  }
   mpx::Status Suspend(const std::string& name) override;
   mpx::Status Resume(const std::string& name) override;
   mpx::Status Rename(const std::string& name, const std::string& new_name) override;
@@ -88,7 +90,7 @@ class FakeDeviceMapper : public DeviceMapper {
 
   DmAvailability availability_;
   std::map<std::string, Map> maps_;
-  std::vector<ReloadUdev> reload_udev_;
+  std::vector<std::pair<std::string, MapUdevFlags>> udev_flags_;
   std::vector<Injection> injections_;
   std::vector<std::string> calls_;
   uint32_t next_minor_ = 0;

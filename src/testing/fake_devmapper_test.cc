@@ -14,7 +14,7 @@ constexpr const char* kTable =
 
 class FakeDeviceMapperTest : public testing::Test {
  protected:
-  void SetUp() override { ASSERT_TRUE(dm_.Create("mpatha", "mpath-3600a", kTable).ok()); }
+  void SetUp() override { ASSERT_TRUE(dm_.Create("mpatha", "mpath-3600a", kTable, {}).ok()); }
   DmStatus StatusOf(const std::string& name) {
     auto line = dm_.Status(name);
     EXPECT_TRUE(line.ok());
@@ -27,7 +27,7 @@ class FakeDeviceMapperTest : public testing::Test {
 
 TEST_F(FakeDeviceMapperTest, KeepsTheTableAndListsByTargetType) {
   EXPECT_EQ(*dm_.Table("mpatha"), kTable);
-  ASSERT_TRUE(dm_.Create("lin", "", "0 8 linear 8:0 0").ok());
+  ASSERT_TRUE(dm_.Create("lin", "", "0 8 linear 8:0 0", {}).ok());
   auto maps = dm_.List("multipath");
   ASSERT_TRUE(maps.ok());
   ASSERT_EQ(maps->size(), 1u);
@@ -38,7 +38,7 @@ TEST_F(FakeDeviceMapperTest, KeepsTheTableAndListsByTargetType) {
 }
 
 TEST_F(FakeDeviceMapperTest, FindsMapsByUuidAndDeviceNumber) {
-  ASSERT_TRUE(dm_.Create("lin", "", "0 8 linear 8:0 0").ok());
+  ASSERT_TRUE(dm_.Create("lin", "", "0 8 linear 8:0 0", {}).ok());
   EXPECT_EQ(dm_.InfoByUuid("mpath-3600a")->name, "mpatha");
   EXPECT_EQ(dm_.InfoByDevT(253, 1)->name, "lin");
   EXPECT_EQ(dm_.InfoByUuid("mpath-3600b").error().code, ENXIO);
@@ -84,17 +84,18 @@ TEST_F(FakeDeviceMapperTest, ReloadReplacesTheTableAndResetsPathState) {
   ASSERT_TRUE(dm_.Message("mpatha", "fail_path 8:16").ok());
   dm_.SetOpenCount("mpatha", 1);
   const char* t2 = "0 2048 multipath 0 0 1 1 round-robin 0 2 1 8:16 1 8:32 1";
-  ASSERT_TRUE(dm_.Reload("mpatha", t2, ReloadUdev::kUnchanged).ok());
+  ASSERT_TRUE(dm_.Reload("mpatha", t2, MapUdevFlags{.reload = true}).ok());
   EXPECT_EQ(*dm_.Table("mpatha"), t2);
   EXPECT_TRUE(StatusOf("mpatha").groups[0].paths[0].active);
-  EXPECT_EQ(dm_.Reload("mpatha", "0 2048 multipath 1", ReloadUdev::kUnchanged).error().message,
-            "map mpatha: reload: dm table: word 4 (end of line): expected a feature word");
+  EXPECT_EQ(
+      dm_.Reload("mpatha", "0 2048 multipath 1", MapUdevFlags{.reload = true}).error().message,
+      "map mpatha: reload: dm table: word 4 (end of line): expected a feature word");
   EXPECT_EQ(*dm_.Table("mpatha"), t2);
 }
 
 TEST_F(FakeDeviceMapperTest, CreateRefusesTakenNamesAndUuids) {
-  EXPECT_EQ(dm_.Create("mpatha", "mpath-x", kTable).error().code, EBUSY);
-  EXPECT_EQ(dm_.Create("mpathb", "mpath-3600a", kTable).error().code, EBUSY);
+  EXPECT_EQ(dm_.Create("mpatha", "mpath-x", kTable, {}).error().code, EBUSY);
+  EXPECT_EQ(dm_.Create("mpathb", "mpath-3600a", kTable, {}).error().code, EBUSY);
   EXPECT_EQ(dm_.Table("nope").error().message, "map nope: table: No such device or address");
 }
 
@@ -157,7 +158,7 @@ TEST_F(FakeDeviceMapperTest, WithoutDeviceMapperEveryCallFailsAndChangesNothing)
   EXPECT_EQ(list.error().message, "map *: list: device-mapper is not available");
   EXPECT_EQ(dm_.Info("mpatha").error().code, kDmUnavailable);
   EXPECT_EQ(dm_.InfoByDevT(253, 0).error().code, kDmUnavailable);
-  EXPECT_EQ(dm_.Create("mpathb", "mpath-3600b", kTable).error().code, kDmUnavailable);
+  EXPECT_EQ(dm_.Create("mpathb", "mpath-3600b", kTable, {}).error().code, kDmUnavailable);
   EXPECT_EQ(dm_.Remove("mpatha", RemoveMode::kNow).error().code, kDmUnavailable);
   EXPECT_EQ(dm_.Find("mpathb"), nullptr);
   // Back: the maps are as they were.

@@ -193,7 +193,7 @@ int Probe() {
   if (handler == "detached") handler.clear();
 
   DmTable t1 = MakeTable(lu, {}, "alua", "service-time", "1", 2);
-  auto created = dm.Create(name, "mpath-mpxprobe", FormatTable(t1));
+  auto created = dm.Create(name, "mpath-mpxprobe", FormatTable(t1), {});
   Check(created.ok(), "create " + name, created.ok() ? "" : created.error().message);
   if (!created.ok()) return 1;
   std::string kind = NodeKind(name);
@@ -230,7 +230,7 @@ int Probe() {
 
   DmTable t2 =
       MakeTable(lu, {"pg_init_retries", "50", "queue_if_no_path"}, "", "round-robin", "3", 2);
-  auto reloaded = dm.Reload(name, FormatTable(t2), ReloadUdev::kUnchanged);
+  auto reloaded = dm.Reload(name, FormatTable(t2), MapUdevFlags{.reload = true});
   Check(reloaded.ok(), "reload while open", reloaded.ok() ? "" : reloaded.error().message);
   CheckEcho(dm, name, t2, "reload", handler);
 
@@ -287,7 +287,7 @@ int Probe() {
         gone.ok() ? "" : gone.error().message);
 
   // Deferred removal: accepted while open, done by the kernel at the last close.
-  Check(dm.Create(name, "mpath-mpxprobe", FormatTable(t1)).ok(),
+  Check(dm.Create(name, "mpath-mpxprobe", FormatTable(t1), {}).ok(),
         "create again for deferred remove");
   fd = UniqueFd(open(("/dev/mapper/" + name).c_str(), O_RDONLY | O_CLOEXEC));
   auto deferred = dm.Remove(name, RemoveMode::kDeferred);
