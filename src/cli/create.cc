@@ -1,5 +1,6 @@
 #include "cli/create.h"
 
+#include <map>
 #include <optional>
 #include <set>
 
@@ -17,6 +18,7 @@
 #include "output/topology_text.h"
 #include "plan/table_compare.h"
 #include "policy/coalesce.h"
+#include "policy/dm_table.h"
 #include "state/bindings.h"
 
 namespace mpx {
@@ -53,9 +55,58 @@ std::string ActionName(ActionKind kind) {
 
 // What the reference prints on stdout for each action (-v1: the name; -v2:
 // the topology), and -v3's reasons and --diff's table differences.
+// The kernel's state of each path of the existing maps about to change
+// ("8:16" -> "active" or "failed"), read before they change: the reference
+// shows it for the paths a map had when it prints the map's new topology.
+using KernelPathStates = std::map<std::string, std::string>;
+KernelPathStates ReadKernelPathStates(DeviceMapper& dm, const std::vector<MapAction>& actions) {
+  KernelPathStates out;
+  for (const MapAction& a : actions) {
+    if (a.current_name.empty() || a.kind == ActionKind::kNothing ||
+        a.kind == ActionKind::kConflict) {
+      continue;
+    }
+    auto text = dm.Status(a.current_name);
+    auto status = text.ok() ? ParseStatus(*text) : Result<DmStatus>(text.error());
+    if (!status.ok()) continue;  // then shown as undef
+    for (const DmGroupStatus& g : status->groups) {
+      for (const DmPathStatus& p : g.paths) out[p.dev] = p.active ? "active" : "failed";
+    }
+  }
+  return out;
+}
+
+// `map` with the kernel's path states where it has them.
+MultipathMap WithKernelStates(MultipathMap map, const KernelPathStates& states) {
+  for (PathGroup& g : map.groups) {
+    g.path_dm_states.clear();
+    for (PathId id : g.paths) {
+      auto it = states.find(id.ToString());
+      g.path_dm_states.push_back(it != states.end() ? it->second : "undef");
+    }
+  }
+  return map;
+}
+
+// 6 ("active", "failed") when a path found is in an existing map, else 0.
+size_t DmStateWidth(const std::vector<CurrentMap>& current, const PathSet& paths) {
+  for (const CurrentMap& m : current) {
+    if (!m.table) continue;
+    for (const DmTableGroup& g : m.table->groups) {
+      for (const DmTablePath& p : g.paths) {
+        for (const Path& found : paths) {
+          if (found.DevT() == p.dev) return 6;
+        }
+      }
+    }
+  }
+  return 0;
+}
+
 void RenderActions(const CreateRequest& req, const std::vector<MapAction>& actions,
                    const std::vector<Status>& results, const std::vector<WantedMap>& wanted,
-                   const PathSet& paths, std::string* out) {
+                   const PathSet& paths, const KernelPathStates& states, size_t dm_state_width,
+                   std::string* out) {
   for (size_t k = 0; k < actions.size(); ++k) {
     const MapAction& a = actions[k];
     const WantedMap& w = wanted[a.wanted];
@@ -68,8 +119,9 @@ void RenderActions(const CreateRequest& req, const std::vector<MapAction>& actio
     if (req.verbosity >= 2) {
       TopologyStyle style{.action = req.dry_run && a.kind == ActionKind::kCreate
                                         ? std::string()
-                                        : std::string(ActionWord(a.kind))};
-      *out += FormatTopology(w.map, paths, style);
+                                        : std::string(ActionWord(a.kind)),
+                          .dm_state_width = dm_state_width};
+      *out += FormatTopology(WithKernelStates(w.map, states), paths, style);
     }
     if (req.diff && a.current_table) {
       *out += "diff " + w.map.name + ": " + TableWordDiff(*a.current_table, w.table) + "\n";
@@ -155,7 +207,8 @@ CommandOutput RunCreate(const CreateRequest& req, Env& env) {
                      .named = !req.devices.empty(),
                      .grouping = req.grouping,
                      .allow_queueing = req.allow_queueing,
-                     .daemon_running = env.daemon_running};
+                     .daemon_running = env.daemon_running,
+                     .keep_settled_maps = !req.force_reload};
   Chosen chosen = ChooseMaps(setup->config(), setup->find_multipaths, std::move(candidates),
                              in.found.paths, in.current, in.wwids, shape);
   CheckChosenPaths(MakeWwidEnv(env, *setup), env.pool, chosen, in.found.paths);
@@ -165,7 +218,7 @@ CommandOutput RunCreate(const CreateRequest& req, Env& env) {
 
   // Plan, then render what the plan says (JSON, or -v3's details).
   auto actions = PlanActions(wanted.value(), in.current,
-                             req.force_reload ? ReloadRule::kAlways : ReloadRule::kWhenNewPath);
+                             req.force_reload ? ReloadRule::kAlways : ReloadRule::kWhenDifferent);
   if (req.json) {
     r.out = PlanJson(req, in, actions, wanted.value());
   } else if (req.verbosity >= 3) {
@@ -174,6 +227,7 @@ CommandOutput RunCreate(const CreateRequest& req, Env& env) {
   }
 
   // Execute and persist.
+  const KernelPathStates states = ReadKernelPathStates(env.dm, actions);
   TunePaths(env, setup->config(), actions, wanted.value(), in.found.paths, req.dry_run);
   std::vector<Status> results =
       ExecuteActions(env.dm, actions, wanted.value(), env.log, req.dry_run);
@@ -186,7 +240,9 @@ CommandOutput RunCreate(const CreateRequest& req, Env& env) {
       created.push_back(&wanted.value()[actions[k].wanted].map);
     }
   }
-  if (!req.json) RenderActions(req, actions, results, wanted.value(), in.found.paths, &r.out);
+  if (!req.json)
+    RenderActions(req, actions, results, wanted.value(), in.found.paths, states,
+                  DmStateWidth(in.current, in.found.paths), &r.out);
   if (!req.dry_run) {
     Persisted p = PersistState(env.files, req.bindings_file.value_or(env.paths.bindings_file),
                                *in.namer, env.paths.wwids_file, in.wwids, created, env.log);

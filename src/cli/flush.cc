@@ -1,5 +1,6 @@
 #include "cli/flush.h"
 
+#include "config/resolve.h"
 #include "engine/dm_unavailable.h"
 #include "engine/remove.h"
 #include "engine/setup.h"
@@ -35,9 +36,11 @@ CommandOutput RunFlush(const FlushRequest& req, Env& env) {
       if (!found) Fail(r, env.log, arg + ": no such multipath map");
     }
   }
+  const int retries = req.retries.value_or(
+      static_cast<int>(Selection(setup->config(), {}, "").Get(Opt::kRemoveRetries).number()));
   env.dm.BeginBatch();  // one udev wait for all removals
   for (const auto& name : names) {
-    if (Status s = RemoveUnusedMap(env.dm, env.clock, name, req.retries); !s.ok()) {
+    if (Status s = RemoveUnusedMap(env.dm, env.clock, name, retries); !s.ok()) {
       Fail(r, env.log, s.error().message);
     } else if (req.verbosity >= 3) {
       r.out += name + ": removed\n";

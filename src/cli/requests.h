@@ -51,7 +51,9 @@ struct ShowConfigRequest {
 // multipath -f MAP... / -F
 struct FlushRequest {
   bool all = false;
-  int retries = 0;  // -R: seconds to wait for a busy map
+  // -R: times to try again, a second apart, while a map is busy; nullopt:
+  // the configuration's remove_retries, as the reference.
+  std::optional<int> retries;
   int verbosity = 2;
   std::vector<std::string> maps;
 };

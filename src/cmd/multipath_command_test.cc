@@ -183,9 +183,25 @@ TEST_F(MultipathCommandTest, AMapGainingAPathIsReloaded) {
   const size_t reloads = Calls("reload");
   Ran r = Run({"-v3"});
   EXPECT_EQ(Calls("reload"), reloads + 1);
-  EXPECT_NE(r.out.find(W3 + ": reload: new path 8:80; table differs"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find(W3 + ": reload: table differs"), std::string::npos) << r.out;
+  // The kernel's state of the path the map had, as the reference prints it.
+  EXPECT_NE(r.out.find("sdc 8:32 active ready"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("sdf 8:80 undef  ready"), std::string::npos) << r.out;  // padded
+  EXPECT_NE(r.out.find(W1 + ": every path is in map " + W1 + " already: left as it is"),
+            std::string::npos)
+      << r.out;
   EXPECT_EQ(dm_.udev_flags().back().first, "reload " + W3);
   EXPECT_EQ(dm_.udev_flags().back().second, (MapUdevFlags{.reload = true}));
+  // With a new name too, the map is only renamed, as the reference does;
+  // the settled maps are not even named.
+  Config("defaults {\n find_multipaths greedy\n user_friendly_names yes\n}\n");
+  const char* one_path = "0 16384 multipath 0 1 alua 1 1 service-time 0 1 1 8:16 1";
+  ASSERT_TRUE(dm_.Reload(W2, one_path, {}).ok());
+  EXPECT_EQ(Run({}).exit_code, 0);
+  EXPECT_EQ(Calls("reload"), reloads + 2);  // the one above only
+  ASSERT_NE(dm_.Find("mpatha"), nullptr);
+  EXPECT_EQ(dm_.Find("mpatha")->table, one_path);
+  EXPECT_EQ(State("bindings").find(W1), std::string::npos) << State("bindings");
 }
 
 // As the reference's udev flags: skip_kpartx keeps kpartx off a map, a map
@@ -245,6 +261,21 @@ TEST_F(MultipathCommandTest, FlushRefusesBusyMapsAndRemovesTheRest) {
   dm_.SetOpenCount(W2, 0);
   EXPECT_EQ(Run({"-f", W2}).exit_code, 0);
   EXPECT_EQ(dm_.Find(W2), nullptr);
+}
+
+// remove_retries: tries again a second apart while the map is busy; -R
+// overrides it, as the reference.
+TEST_F(MultipathCommandTest, RemoveRetriesFromTheConfigurationOrMinusR) {
+  Run({});
+  dm_.SetOpenCount(W2, 1);
+  Config("defaults {\n find_multipaths greedy\n remove_retries 2\n}\n");
+  size_t before = Calls("info");
+  EXPECT_EQ(Run({"-f", W2}).exit_code, 1);
+  EXPECT_EQ(Calls("info") - before, 3u);  // the first try and two more
+  before = Calls("info");
+  EXPECT_EQ(Run({"-R", "0", "-f", W2}).exit_code, 1);
+  EXPECT_EQ(Calls("info") - before, 1u);
+  EXPECT_NE(dm_.Find(W2), nullptr);
 }
 
 TEST_F(MultipathCommandTest, ListShowsKernelState) {

@@ -36,8 +36,12 @@ Status FlagWithValue(MultipathOptions& o, char f, const std::string& value) {
   switch (f) {
     case 'v':
       return SetNumber(o.verbosity, 'v', value, 3);
-    case 'R':
-      return SetNumber(o.flush_retries, 'R', value, 1000);
+    case 'R': {
+      int n = 0;
+      Status st = SetNumber(n, 'R', value, 1000);
+      if (st.ok()) o.flush_retries = n;
+      return st;
+    }
     case 'b':
       o.bindings_file = value;
       return {};

@@ -39,7 +39,7 @@ struct MultipathOptions {
   bool allow_queueing = false;                 // -q
   std::optional<std::string> grouping_policy;  // -p
   std::optional<std::string> bindings_file;    // -b
-  int flush_retries = 0;                       // -R
+  std::optional<int> flush_retries;            // -R (else remove_retries)
   int verbosity = 2;                           // -v N
   bool json = false;                           // --json
   bool help = false;                           // -h

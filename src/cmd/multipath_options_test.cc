@@ -62,7 +62,7 @@ TEST(MultipathOptionsTest, ModesAndFlags) {
   ASSERT_TRUE(f.ok());
   EXPECT_EQ(f->mode, MultipathMode::kFlush);
   EXPECT_EQ(f->devices, std::vector<std::string>{"mpatha"});
-  EXPECT_EQ(f->flush_retries, 3);
+  EXPECT_EQ(f->flush_retries, std::optional<int>(3));
   auto c = ParseMultipathOptions({"-rdiBq", "--diff", "-p", "multibus", "-b", "/tmp/b"});
   ASSERT_TRUE(c.ok()) << c.error().message;
   EXPECT_TRUE(c->force_reload && c->dry_run && c->ignore_wwids && c->bindings_read_only &&

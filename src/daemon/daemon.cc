@@ -53,6 +53,7 @@ MapPolicy Daemon::ResolvePolicy(const Path& first, const std::string& wwid) cons
   p.no_path_retry = npr.number();
   p.no_path_retry_set = npr.origin != Origin::kInternal;
   p.flush_on_last_del = sel.Get(Opt::kFlushOnLastDel).yes();
+  p.deferred_remove = sel.Get(Opt::kDeferredRemove).yes();
   auto num = [&sel](Opt o) {
     auto e = sel.Find(o);
     return e && std::holds_alternative<int64_t>(e->value) ? static_cast<int>(e->number()) : 0;

@@ -387,6 +387,37 @@ TEST_F(DaemonTest, PathsLeaveAndJoinTheirMapOnUevents) {
   EXPECT_EQ(PathOf("sdc").map, MapNamed("mpatha").map.wwid);
 }
 
+// flush_on_last_del with deferred_remove: a map still open when its last
+// path goes is removed by the kernel at its last close.
+TEST_F(DaemonTest, TheLastPathGoneAnOpenMapIsRemovedDeferred) {
+  Config(
+      "defaults {\n find_multipaths greedy\n user_friendly_names yes\n"
+      " flush_on_last_del yes\n deferred_remove yes\n}\n");
+  Start();
+  const std::string wwid = MapNamed("mpatha").map.wwid;
+  dm_.SetOpenCount("mpatha", 1);
+  std::vector<PathId> ids;
+  for (const PathGroup& g : MapNamed("mpatha").map.groups) {
+    ids.insert(ids.end(), g.paths.begin(), g.paths.end());
+  }
+  ASSERT_FALSE(ids.empty());
+  for (PathId id : ids) {
+    std::string dev;
+    for (const auto& [pid, e] : daemon_->snapshot()->paths) {
+      if (pid == id) dev = e->path.dev;
+    }
+    daemon_->OnUevent({.action = "remove",
+                       .devname = dev,
+                       .devtype = "disk",
+                       .major = id.major,
+                       .minor = id.minor});
+  }
+  EXPECT_TRUE(log_.Contains("mpatha: last path deleted, devmap deferred remove")) << log_.Text();
+  ASSERT_TRUE(dm_.Info("mpatha").ok());
+  EXPECT_TRUE(dm_.Info("mpatha")->deferred_remove);
+  EXPECT_EQ(daemon_->snapshot()->FindMap(wwid), nullptr);
+}
+
 TEST_F(DaemonTest, AnAluaStateChangeRegroupsAndFailsBack) {
   Start();
   // The array swaps the preferred port: host 1 becomes active/optimized.

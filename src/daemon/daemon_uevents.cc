@@ -254,6 +254,13 @@ void Daemon::RemovePath(PathId id) {
       maps_.Erase(wwid);
       return;
     }
+    // In use: with deferred_remove the kernel removes it at its last close,
+    // as the reference; it is no longer monitored.
+    if (m->policy.deferred_remove && env_.dm.Remove(name, RemoveMode::kDeferred).ok()) {
+      env_.log.Notice(name + ": last path deleted, devmap deferred remove");
+      maps_.Erase(wwid);
+      return;
+    }
   }
   (void)ReloadMap(wwid, members);
   UpdateQueueing(wwid);

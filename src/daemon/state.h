@@ -72,6 +72,8 @@ struct MapPolicy {
   int64_t no_path_retry = kNoPathRetryFail;  // N checker intervals, queue or fail
   bool no_path_retry_set = false;            // configured (show maps: "off" rather than "-")
   bool flush_on_last_del = false;
+  // deferred_remove: a map flushed while open goes when its last user closes it.
+  bool deferred_remove = false;
   ShakyPolicy shaky;
 };
 

@@ -9,6 +9,18 @@
 namespace mpx {
 namespace {
 
+// Whether the kernel's table of `m` has every path of `c`.
+bool HoldsEveryPath(const CurrentMap& m, const CandidateMap& c) {
+  if (!m.table) return false;
+  return std::all_of(c.paths.begin(), c.paths.end(), [&](PathId id) {
+    const std::string dev = id.ToString();
+    return std::any_of(m.table->groups.begin(), m.table->groups.end(), [&](const DmTableGroup& g) {
+      return std::any_of(g.paths.begin(), g.paths.end(),
+                         [&](const DmTablePath& p) { return p.dev == dev; });
+    });
+  });
+}
+
 std::string WithoutDev(const std::string& arg) {
   return arg.rfind("/dev/", 0) == 0 ? arg.substr(5) : arg;
 }
@@ -86,9 +98,15 @@ Chosen ChooseMaps(const Config& config, FindMultipaths policy, std::vector<Candi
                   const WwidsFile& wwids, const ShapeOptions& o) {
   Chosen out;
   for (auto& c : candidates) {
-    bool exists = std::any_of(current.begin(), current.end(), [&](const CurrentMap& m) {
+    auto existing = std::find_if(current.begin(), current.end(), [&](const CurrentMap& m) {
       return m.info.uuid == "mpath-" + c.wwid;
     });
+    const bool exists = existing != current.end();
+    if (exists && o.keep_settled_maps && HoldsEveryPath(*existing, c)) {
+      out.explain.push_back(c.wwid + ": every path is in map " + existing->info.name +
+                            " already: left as it is (-r reloads it)");
+      continue;
+    }
     MultipathVerdict v = FindMultipathsVerdict(policy, c, exists, o.named, wwids, o.ignore_wwids);
     if (v.multipath) {
       out.maps.push_back(std::move(c));

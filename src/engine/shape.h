@@ -29,6 +29,10 @@ struct ShapeOptions {
   std::optional<GroupingPolicy> grouping;  // -p: overrides path_grouping_policy
   bool allow_queueing = false;             // -q
   bool daemon_running = false;             // multipathd watches the maps
+  // The one-shot multipath without -r, as the reference (0.9.4, in the
+  // lab): an existing map that already holds every path of its WWID is left
+  // as it is, not even named, whatever the configuration says now.
+  bool keep_settled_maps = false;
 };
 
 // Keeps the candidates `args` select (a WWID, an existing map's name, a path

@@ -1,6 +1,7 @@
 #include "kernel/process.h"
 
 #include <fcntl.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
 #include <syslog.h>
 #include <unistd.h>
@@ -66,6 +67,21 @@ void Syslog(LogLevel level, std::string_view message) {
 }
 
 bool IsRoot() { return ::geteuid() == 0; }
+
+Result<std::string> RaiseOpenFdsLimit(uint64_t max) {
+  rlimit lim{};
+  if (::getrlimit(RLIMIT_NOFILE, &lim) != 0) return MakeError("getrlimit", errno);
+  if (lim.rlim_cur < max || lim.rlim_max < max) {
+    const rlimit want{max, max};
+    if (::setrlimit(RLIMIT_NOFILE, &want) != 0) {
+      return MakeError("can't set open fds limit to " + std::to_string(max) + "/" +
+                           std::to_string(max) + " : " + std::strerror(errno),
+                       errno);
+    }
+    lim = want;
+  }
+  return std::to_string(lim.rlim_cur) + "/" + std::to_string(lim.rlim_max);
+}
 
 pid_t CurrentPid() { return ::getpid(); }
 

@@ -2,6 +2,7 @@
 // the wall clock's time of day for log lines, syslog.
 #pragma once
 
+#include <cstdint>
 #include <string>
 #include <string_view>
 
@@ -18,6 +19,10 @@ std::string LogTimestamp();
 // Writes one line to syslog (LOG_DAEMON) at the priority for `level`.
 void Syslog(LogLevel level, std::string_view message);
 bool IsRoot();
+// max_fds: raises RLIMIT_NOFILE, soft and hard, to `max` where either is
+// below it (a check hung on a dead device holds its descriptor). Returns
+// the limit in force afterwards, "soft/hard".
+Result<std::string> RaiseOpenFdsLimit(uint64_t max);
 pid_t CurrentPid();
 
 }  // namespace mpx

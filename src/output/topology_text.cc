@@ -68,7 +68,7 @@ std::string FormatTopology(const MultipathMap& map, const PathSet& paths,
       out += k + 1 == pg.paths.size() ? "`- " : "|- ";
       const std::string& dm = k < pg.path_dm_states.size() ? pg.path_dm_states[k] : style.status;
       out += PadRight(HctlText(p), cols.hctl) + " " + PadRight(p.dev, cols.dev) + " " +
-             PadRight(p.DevT(), cols.devt) + " " + dm + " " +
+             PadRight(p.DevT(), cols.devt) + " " + PadRight(dm, style.dm_state_width) + " " +
              std::string(CheckerStateName(p.checker_state)) + " " + p.sysfs_state + "\n";
     }
   }

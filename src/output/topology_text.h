@@ -29,6 +29,10 @@ struct TopologyStyle {
   std::string dm_node = "undef";
   std::string status = "undef";  // of groups and dm path states without kernel state
   std::string wp = "undef";      // write protection: rw, ro
+  // The dm state column's width: the reference lays its columns out over
+  // every path before it acts, so "undef" is padded to "active" when any
+  // path is in an existing map.
+  size_t dm_state_width = 0;
 };
 
 // One map's block of lines, each ending in '\n'.

@@ -19,20 +19,6 @@ const CurrentMap* ByName(const std::vector<CurrentMap>& current, const std::stri
   return nullptr;
 }
 
-// A path of the wanted table that the kernel's table lacks, or "".
-std::string NewPath(const DmTable& wanted, const DmTable& current) {
-  for (const DmTableGroup& g : wanted.groups) {
-    for (const DmTablePath& p : g.paths) {
-      bool found = false;
-      for (const DmTableGroup& cg : current.groups) {
-        for (const DmTablePath& cp : cg.paths) found = found || cp.dev == p.dev;
-      }
-      if (!found) return p.dev;
-    }
-  }
-  return "";
-}
-
 }  // namespace
 
 std::string_view ActionWord(ActionKind kind) {
@@ -75,26 +61,19 @@ std::vector<MapAction> PlanActions(const std::vector<WantedMap>& wanted,
     }
     a.current_name = same->info.name;
     a.current_table = same->table;
-    if (rule == ReloadRule::kWhenNewPath && same->table) {
-      std::string added = NewPath(wanted[i].table, *same->table);
-      if (added.empty()) {
-        a.reason = "every path is in the map already (multipath -r reloads it)";
-        actions.push_back(std::move(a));
-        continue;
-      }
-      a.reason = "new path " + added + "; ";
-    }
     const bool rename = same->info.name != w.name;
     bool reload = rule == ReloadRule::kAlways;
     a.forced = reload;
     if (reload) {
       a.reason = "reload forced";
+    } else if (rename) {
+      // Only renamed: the reference leaves the table to a forced reload.
     } else if (!same->table) {
       reload = true;
       a.reason = "the kernel's table did not parse";
     } else if (!SameTable(wanted[i].table, *same->table)) {
       reload = true;
-      a.reason += "table differs";
+      a.reason = "table differs";
     }
     if (rename)
       a.reason = "name " + same->info.name + " -> " + w.name + (reload ? "; " + a.reason : "");

@@ -48,20 +48,18 @@ struct MapAction {
 // "rename", "" for nothing.
 std::string_view ActionWord(ActionKind kind);
 
-// When an existing map is reloaded (or renamed).
+// When an existing map is reloaded.
 enum class ReloadRule {
-  // Whenever its table (or name) differs from the wanted one: multipathd.
+  // When its table differs from the wanted one.
   kWhenDifferent,
-  // Only when it gains a path it does not have yet, as the reference's
-  // one-shot multipath: a configuration change alone leaves existing maps
-  // as they are (multipath -r applies it). Seen in the lab for 0.9.4.
-  kWhenNewPath,
   // Always, even when equal: multipath -r, reconfigure all.
   kAlways,
 };
 
 // One action per wanted map, in wanted order. Maps are matched by DM uuid
-// "mpath-<wwid>".
+// "mpath-<wwid>". As the reference (0.9.4 in the lab): a map whose name
+// changes is only renamed, unless the reload is forced (then renamed and
+// reloaded).
 std::vector<MapAction> PlanActions(const std::vector<WantedMap>& wanted,
                                    const std::vector<CurrentMap>& current, ReloadRule rule);
 

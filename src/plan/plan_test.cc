@@ -49,18 +49,23 @@ TEST(PlanTest, CreateNothingReloadRename) {
   EXPECT_EQ(ActionWord(actions[1].kind), "");
 }
 
+// As the reference: a new name is only a rename, unless forced.
 TEST(PlanTest, ForceReloadAndRenameReload) {
   auto forced = PlanActions({Want("b", "2")}, {Have("b", "2")}, ReloadRule::kAlways);
   EXPECT_EQ(forced[0].kind, ActionKind::kReload);
   EXPECT_EQ(forced[0].reason, "reload forced");
-  auto both = PlanActions({Want("new", "2", "0 16384 multipath 0 0 1 1 round-robin 0 1 1 8:0 1")},
-                          {Have("old", "2")}, ReloadRule::kWhenDifferent);
+  const char* other = "0 16384 multipath 0 0 1 1 round-robin 0 1 1 8:0 1";
+  auto rename =
+      PlanActions({Want("new", "2", other)}, {Have("old", "2")}, ReloadRule::kWhenDifferent);
+  EXPECT_EQ(rename[0].kind, ActionKind::kRename);
+  EXPECT_EQ(rename[0].reason, "name old -> new");
+  auto both = PlanActions({Want("new", "2", other)}, {Have("old", "2")}, ReloadRule::kAlways);
   EXPECT_EQ(both[0].kind, ActionKind::kRenameReload);
-  EXPECT_EQ(both[0].reason, "name old -> new; table differs");
+  EXPECT_EQ(both[0].reason, "name old -> new; reload forced");
 }
 
 TEST(PlanTest, NameOfAnotherMapIsAConflict) {
-  auto a = PlanActions({Want("data", "2")}, {Have("data", "9")}, ReloadRule::kWhenNewPath);
+  auto a = PlanActions({Want("data", "2")}, {Have("data", "9")}, ReloadRule::kWhenDifferent);
   EXPECT_EQ(a[0].kind, ActionKind::kConflict);
   EXPECT_EQ(a[0].reason, "name data is used by map with uuid mpath-9");
 }
@@ -68,26 +73,8 @@ TEST(PlanTest, NameOfAnotherMapIsAConflict) {
 TEST(PlanTest, UnparsableKernelTableIsReloaded) {
   CurrentMap c = Have("b", "2");
   c.table.reset();
-  auto a = PlanActions({Want("b", "2")}, {c}, ReloadRule::kWhenNewPath);
+  auto a = PlanActions({Want("b", "2")}, {c}, ReloadRule::kWhenDifferent);
   EXPECT_EQ(a[0].kind, ActionKind::kReload);
-}
-
-// As the reference's multipath: only a map that gains a path is reloaded
-// (or renamed); other differences wait for -r or multipathd.
-TEST(PlanTest, TheOneShotReloadsOnlyMapsThatGainAPath) {
-  const char* one_path = "0 16384 multipath 0 0 1 1 service-time 0 1 2 8:16 1 1";
-  const char* multibus = "0 16384 multipath 0 0 1 1 service-time 0 2 1 8:0 1 8:16 1";
-  auto a = PlanActions({Want("new", "2", multibus), Want("b", "3", multibus)},
-                       {Have("old", "2"), Have("b", "3", one_path)}, ReloadRule::kWhenNewPath);
-  EXPECT_EQ(a[0].kind, ActionKind::kNothing);
-  EXPECT_EQ(a[0].reason, "every path is in the map already (multipath -r reloads it)");
-  EXPECT_EQ(a[1].kind, ActionKind::kReload);
-  EXPECT_EQ(a[1].reason, "new path 8:0; table differs");
-  // The daemon's rule reloads and renames the first.
-  EXPECT_EQ(
-      PlanActions({Want("new", "2", multibus)}, {Have("old", "2")}, ReloadRule::kWhenDifferent)[0]
-          .kind,
-      ActionKind::kRenameReload);
 }
 
 }  // namespace

@@ -6,9 +6,11 @@
 #include <cstdio>
 #include <memory>
 
+#include "config/resolve.h"
 #include "daemon/daemon.h"
 #include "daemon/daemon_logger.h"
 #include "daemon/show.h"
+#include "engine/setup.h"
 #include "kernel/clock.h"
 #include "kernel/devmapper.h"
 #include "kernel/event_loop.h"
@@ -77,6 +79,20 @@ void ScheduleTick(EventLoop& loop, Daemon& daemon, std::optional<MonoTime> watch
     }
     ScheduleTick(loop, daemon, watchdog, ping);
   });
+}
+
+// max_fds from the configuration, as the reference's multipathd at start.
+void RaiseFdsLimit(Files& files, Logger& log) {
+  auto setup = LoadSetup(files, FilePaths{});
+  if (!setup.ok()) return;  // the daemon's start says why
+  const int64_t max = Selection(setup->config(), {}, "").Get(Opt::kMaxFds).number();
+  if (max <= 0) return;
+  auto now = RaiseOpenFdsLimit(static_cast<uint64_t>(max));
+  if (now.ok()) {
+    log.Info("set open fds limit to " + *now);
+  } else {
+    log.Error(now.error().message);
+  }
 }
 
 }  // namespace
@@ -178,6 +194,7 @@ int RunMultipathd(const ServiceOptions& o) {
     log->Error("control socket: " + s.error().message);
     return 1;
   }
+  RaiseFdsLimit(files, *log);
   // Uevents are buffered and the socket answers ("configure") while the
   // maps are set up, as the reference's.
   if (Status s = daemon.Start(); !s.ok()) {

@@ -117,9 +117,38 @@ def compare(d):
     return bad, len(ref_names)
 
 
+def canonical_state(text):
+    """names then "name: table" lines, tables canonical."""
+    return [f"{l.split(': ', 1)[0]}: {canonical_table(l.split(': ', 1)[1])}" if ": " in l else l
+            for l in text.splitlines()]
+
+
+def compare_existing(d):
+    """A plain run after a config change touches only the map that gains a
+    path; -r reloads and renames every map (differential-guest.sh existing)."""
+    bad = []
+    for step in ("plain", "forced"):
+        ref, mpx = canonical_state(read(d, f"ref-{step}.txt")), canonical_state(read(d, f"mpx-{step}.txt"))
+        if not ref:
+            bad.append(f"{step}: the reference left no map")
+        if ref != mpx:
+            bad.append(f"{step}: maps differ:\n  reference {ref}\n  mpx       {mpx}")
+    if read(d, "ref-plain.out") != read(d, "mpx-plain.out"):
+        bad.append("plain run output differs:\n" + read(d, "ref-plain.out") + "---\n" +
+                   read(d, "mpx-plain.out"))
+    return bad
+
+
 def main():
     results = sys.argv[1]
     failed = 0
+    existing = os.path.join(results, "existing")
+    if os.path.isdir(existing):
+        bad = compare_existing(existing)
+        print(f"existing maps after a config change: {'identical' if not bad else 'DIFFERENT'}")
+        for b in bad:
+            print("  " + b.replace("\n", "\n  "))
+        failed += bool(bad)
     for name in sorted(os.listdir(results)):
         d = os.path.join(results, name)
         if not os.path.isfile(os.path.join(d, "multipath.conf")):

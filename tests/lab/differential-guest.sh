@@ -70,6 +70,34 @@ for conf in "$root"/tests/lab/configs/*.conf; do
   names >"$d/mpx-after-flush.txt"
   echo "reference: $(wc -l <"$d/ref-names.txt") maps, mpx: $(wc -l <"$d/mpx-names.txt") maps"
 done
+# Existing maps, as the reference: a plain run after a configuration change
+# reloads (and renames) only a map that gains a path; -r does the rest.
+# Results in $out/existing/{ref,mpx}-{plain,forced}.txt.
+existing() {  # prefix, multipath binary
+  local d="$out/existing" m t len dev
+  mkdir -p "$d"
+  clean_state
+  printf 'defaults {\n\tfind_multipaths greedy\n}\n' >/etc/multipath.conf
+  "$2" -q >/dev/null 2>&1
+  m=$(names | sed -n 2p)
+  t=$(dmsetup table "$m")
+  len=$(awk '{print $2}' <<<"$t")
+  dev=$(tr ' ' '\n' <<<"$t" | grep -m1 -E '^[0-9]+:[0-9]+$')
+  dmsetup suspend --noflush "$m"
+  dmsetup reload "$m" --table "0 $len multipath 0 0 1 1 service-time 0 1 1 $dev 1"
+  dmsetup resume "$m"
+  printf 'defaults {\n\tfind_multipaths greedy\n\tuser_friendly_names yes\n\tpath_grouping_policy multibus\n}\n' \
+    >/etc/multipath.conf
+  "$2" -q >"$d/$1-plain.out" 2>/dev/null
+  { names; maps; } >"$d/$1-plain.txt"
+  "$2" -q -r >/dev/null 2>&1
+  { names; maps; } >"$d/$1-forced.txt"
+  "$2" -F >/dev/null 2>&1
+}
+echo "=== existing maps"
+existing ref multipath
+existing mpx "$mpx"
+
 clean_state
 restore_limits
 rm -rf /run/udev/data
