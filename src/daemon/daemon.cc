@@ -94,6 +94,8 @@ Status Daemon::Reconfigure(bool reload_all) {
           ? static_cast<int>(max->number())
           : 4 * polling_interval_;
   queue_without_daemon_ = defaults.Get(Opt::kQueueWithoutDaemon).yes();
+  log_checker_err_once_ =
+      defaults.Get(Opt::kLogCheckerErr).as<LogCheckerErr>() == LogCheckerErr::kOnce;
 
   auto current = ReadCurrentMaps(env_.dm);
   if (!current.ok()) {
@@ -374,6 +376,11 @@ void Daemon::OnCheckDone(const CheckDone& r) {
     env_.log.Notice(e.path.dev + ": checker " + std::string(CheckerStateName(before)) + " -> " +
                     std::string(CheckerStateName(after)) +
                     (e.check.message.empty() ? "" : " (" + e.check.message + ")"));
+  } else if (after == PathState::kDown && !e.check.message.empty()) {
+    // Still down: the checker's word again, as the reference's log_checker_err.
+    const std::string& msg = e.check.message;
+    env_.log.Log(log_checker_err_once_ ? LogLevel::kInfo : LogLevel::kNotice,
+                 msg.starts_with(e.path.dev + ": ") ? msg : e.path.dev + ": " + msg);
   }
   const std::string wwid = e.map;
   const bool priority_changed = old_priority != r.path.priority;

@@ -125,6 +125,9 @@ class Daemon {
   int max_polling_interval_ = 20;
   bool force_queueing_ = false;  // forcequeueing daemon
   bool queue_without_daemon_ = false;
+  // log_checker_err once: a path that stays down logs its checker's message
+  // at -v3 after the first time (always: at -v2 each check), as the reference.
+  bool log_checker_err_once_ = false;
   bool configuring_ = true;    // until Start is through, and during a reconfigure
   size_t checks_running_ = 0;  // started and not done (hung ones included)
   MonoTime published_{};       // when the last snapshot was made

@@ -243,6 +243,31 @@ TEST_F(DaemonTest, ChecksStartWhenDueAndTheIntervalGrowsWhileHealthyUpToTheMaxim
   EXPECT_EQ(io_.turs("/dev/sda"), 1 + 3);       // once at start, then three checks
 }
 
+// log_checker_err: a path that stays down repeats its checker's message at
+// -v2 (always) or -v3 (once).
+TEST_F(DaemonTest, LogCheckerErrDecidesTheLevelOfRepeatedCheckerMessages) {
+  for (const char* mode : {"always", "once"}) {
+    Config(std::string("defaults {\n find_multipaths greedy\n log_checker_err ") + mode + "\n}\n");
+    const size_t from = log_.lines().size();
+    Start();
+    io_.Down("/dev/sda", true);
+    Seconds(25);  // down, then checked again (the interval grows no further when down)
+    size_t repeats = 0;
+    const auto lines = log_.lines();
+    for (size_t k = from; k < lines.size(); ++k) {
+      const auto& [level, line] = lines[k];
+      if (line.starts_with("sda: tur checker reports path is down")) {
+        ++repeats;
+        EXPECT_EQ(level, std::string(mode) == "always" ? LogLevel::kNotice : LogLevel::kInfo)
+            << line;
+      }
+    }
+    EXPECT_GE(repeats, 1u) << mode << "\n" << log_.Text();
+    io_.Down("/dev/sda", false);
+    daemon_.reset();
+  }
+}
+
 TEST_F(DaemonTest, AFailedPathIsFailedInTheMapAndFailbackReturnsWhenItIsBack) {
   Start();
   io_.Down("/dev/sda", true);
