@@ -69,6 +69,7 @@ TEST_F(ShowConfigTest, PresentOnlyLimitsDevicesAndMultipaths) {
                 W2 +
                 "\"\n"
                 "\t\talias \"db\"\n"
+                "\t\t# alias \"db\"\n"  // even so: the reference's -T in the lab
                 "\t}\n"
                 "\tmultipath {\n"
                 "\t\twwid \"" +

@@ -206,14 +206,15 @@ class Printer {
     if (entries.empty() && bare.empty()) return;
     Line(0, "multipaths {");
     for (const OptionSet& e : entries) {
-      // An entry without an alias gets the present map's name as a comment.
+      // A present map's name follows as a comment, even after the entry's own
+      // alias (the reference 0.9.4's multipath -T, in the lab).
       const PresentDevices::Map* map = nullptr;
       for (const PresentDevices::Map& m : present.maps) {
         if (e.Text(Opt::kWwid) == m.wwid) map = &m;
       }
       Line(1, "multipath {");
       Options(e, kInMultipath, 2);
-      if (map != nullptr && e.Get(Opt::kAlias) == nullptr && map->name != map->wwid) {
+      if (map != nullptr && map->name != map->wwid) {
         Line(2, "# alias " + FormatValue(KeywordFor(Opt::kAlias), map->name));
       }
       Line(1, "}");

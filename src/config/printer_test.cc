@@ -110,7 +110,7 @@ std::string FirstDifference(const std::string& want, const std::string& got) {
 
 // tests/reference/print/NAME.t is the reference's `multipath -t` for NAME.conf
 // (record_print.sh): mpx prints the same text.
-TEST(PrinterTest, PresentMapsWithoutAliasGetTheirNameAsAComment) {
+TEST(PrinterTest, PresentMapsGetTheirNameAsAComment) {
   auto p = ParseConfig(
       "multipaths {\n multipath {\n  wwid w1\n  alias db\n }\n"
       " multipath {\n  wwid w2\n  reservation_key 0x12\n }\n}\n",
@@ -123,7 +123,7 @@ TEST(PrinterTest, PresentMapsWithoutAliasGetTheirNameAsAComment) {
   EXPECT_EQ(
       multipaths,
       "multipaths {\n"
-      "\tmultipath {\n\t\twwid \"w1\"\n\t\talias \"db\"\n\t}\n"
+      "\tmultipath {\n\t\twwid \"w1\"\n\t\talias \"db\"\n\t\t# alias \"db\"\n\t}\n"
       "\tmultipath {\n\t\twwid \"w2\"\n\t\treservation_key 0x12\n\t\t# alias \"mpathb\"\n\t}\n"
       "\tmultipath {\n\t\twwid \"w3\"\n\t\t# alias \"mpathc\"\n\t}\n"
       "}\n");

@@ -31,7 +31,23 @@ struct Daemon::CheckDone {
   PathId id;
   Path path;  // the checked copy: checker state, priority, sysfs state
   MonoTime duration{};
+  // recheck_wwid: what the device says its WWID is now (nullopt: not asked,
+  // or it did not answer).
+  std::optional<std::string> fresh_wwid;
 };
+
+namespace {
+
+// The WWID a path's device reports now, asked over SG_IO (sysfs and udev
+// still have the old one), as the reference's recheck_wwid.
+std::optional<std::string> WwidFromDevice(const Env& env, const Path& p) {
+  const WwidEnv wenv{env.sysfs, env.udev, env.scsi, ""};
+  auto w = DetermineWwid(wenv, p, std::nullopt, std::nullopt);
+  if (!w.ok() || w->source != "SG_IO VPD 0x83") return std::nullopt;
+  return w->wwid;
+}
+
+}  // namespace
 
 Daemon::Daemon(Env& env, Worker& worker, DaemonOptions options)
     : env_(env), worker_(worker), options_(options) {
@@ -54,6 +70,7 @@ MapPolicy Daemon::ResolvePolicy(const Path& first, const std::string& wwid) cons
   p.no_path_retry_set = npr.origin != Origin::kInternal;
   p.flush_on_last_del = sel.Get(Opt::kFlushOnLastDel).yes();
   p.deferred_remove = sel.Get(Opt::kDeferredRemove).yes();
+  p.recheck_wwid = sel.Get(Opt::kRecheckWwid).yes();
   auto num = [&sel](Opt o) {
     auto e = sel.Find(o);
     return e && std::holds_alternative<int64_t>(e->value) ? static_cast<int>(e->number()) : 0;
@@ -319,8 +336,11 @@ void Daemon::StartCheck(PathId id) {
   ++checks_running_;
   e.check.started = env_.clock.Now();
   MapConfig config;
+  bool recheck_wwid = false;
   if (const MapEntry* m = e.map.empty() ? nullptr : maps_.Find(e.map)) {
     config = m->config;
+    recheck_wwid =
+        m->policy.recheck_wwid && (!Usable(e.check.state) || e.dm_failed || e.wwid_changed);
   } else {
     config = ResolveMapConfig(setup_->config(), e.path, e.path.wwid);
   }
@@ -330,7 +350,7 @@ void Daemon::StartCheck(PathId id) {
   Env& env = env_;
   std::shared_ptr<CheckerMemory> memory = e.checker_memory;
   worker_.Run(
-      [result, config, memory, &env] {
+      [result, config, memory, recheck_wwid, &env] {
         Path& p = result->path;
         const std::string d = "block/" + p.dev + "/device/";
         auto state = env.sysfs.Read(d + "state");
@@ -340,6 +360,7 @@ void Daemon::StartCheck(PathId id) {
         }
         MonoTime start = env.clock.Now();
         CheckPath(CheckIo{env.scsi, &env.sysfs, &env.udev}, config, p, memory.get());
+        if (recheck_wwid && Usable(p.checker_state)) result->fresh_wwid = WwidFromDevice(env, p);
         result->duration = env.clock.Now() - start;
       },
       [this, result] { OnCheckDone(*result); });
@@ -382,6 +403,12 @@ void Daemon::OnCheckDone(const CheckDone& r) {
     env_.log.Log(log_checker_err_once_ ? LogLevel::kInfo : LogLevel::kNotice,
                  msg.starts_with(e.path.dev + ": ") ? msg : e.path.dev + ": " + msg);
   }
+  bool wwid_back = false;
+  if (r.fresh_wwid) {
+    const bool was_changed = e.wwid_changed;
+    NoteFreshWwid(e, *r.fresh_wwid);
+    wwid_back = was_changed && !e.wwid_changed;
+  }
   const std::string wwid = e.map;
   const bool priority_changed = old_priority != r.path.priority;
   if (!wwid.empty() && maps_.Contains(wwid)) {
@@ -404,7 +431,7 @@ void Daemon::OnCheckDone(const CheckDone& r) {
     }
   }
   if (!wwid.empty()) {
-    ApplyPathState(wwid, r.id, !Usable(before) && Usable(after));
+    ApplyPathState(wwid, r.id, (!Usable(before) && Usable(after)) || wwid_back);
     if (priority_changed) OnPriorityChanged(wwid, r.id);
   }
   // A round's results are published together (a snapshot copies the
@@ -415,6 +442,18 @@ void Daemon::OnCheckDone(const CheckDone& r) {
       now - published_ >= std::chrono::milliseconds(200)) {
     Publish();
   }
+}
+
+void Daemon::NoteFreshWwid(PathEntry& e, const std::string& wwid) {
+  const bool changed = wwid != e.path.wwid;
+  if (changed && !e.wwid_changed) {
+    env_.log.Error(e.path.dev + ": wwid '" + e.path.wwid + "' doesn't match wwid '" + wwid +
+                   "' from device");
+    env_.log.Error(e.path.dev + ": path wwid change detected: failing it");
+  } else if (!changed && e.wwid_changed) {
+    env_.log.Notice(e.path.dev + ": path wwid is '" + wwid + "' again");
+  }
+  e.wwid_changed = changed;
 }
 
 size_t Daemon::OthersUsable(const std::string& wwid, PathId id) const {

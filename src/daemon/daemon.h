@@ -79,6 +79,9 @@ class Daemon {
   void SyncFromKernel(const std::string& wwid);
   void StartCheck(PathId id);
   void OnCheckDone(const CheckDone& result);
+  // recheck_wwid's answer: a path reporting another WWID is failed and kept
+  // out until it reports its own again.
+  void NoteFreshWwid(PathEntry& e, const std::string& wwid);
   size_t OthersUsable(const std::string& wwid, PathId id) const;
   void StartSample(PathId id);
   void OnSampleDone(PathId id, uint64_t errors, uint64_t reads);

@@ -66,8 +66,15 @@ class ScriptedIo : public ScsiIo {
     }
     return ScsiReply{};
   }
-  Result<std::vector<uint8_t>> InquiryVpd(const std::string& d, uint8_t) override {
+  Result<std::vector<uint8_t>> InquiryVpd(const std::string& d, uint8_t page) override {
+    std::lock_guard lock(mu_);
+    auto it = vpd83_.find(d);
+    if (page == 0x83 && it != vpd83_.end()) return it->second;
     return MakeError(d + ": no", EIO);
+  }
+  void SetVpd83(const std::string& node, std::vector<uint8_t> page) {
+    std::lock_guard lock(mu_);
+    vpd83_[node] = std::move(page);
   }
   Result<std::vector<uint8_t>> ReportTargetPortGroups(const std::string& d) override {
     return MakeError(d + ": no", EIO);
@@ -104,6 +111,7 @@ class ScriptedIo : public ScsiIo {
   }
 
  private:
+  std::map<std::string, std::vector<uint8_t>> vpd83_;
   std::mutex mu_;
   std::set<std::string> down_;
   std::map<std::string, int> turs_;
@@ -241,6 +249,28 @@ TEST_F(DaemonTest, ChecksStartWhenDueAndTheIntervalGrowsWhileHealthyUpToTheMaxim
   Seconds(20);
   EXPECT_EQ(PathOf("sda").check.interval, 20);  // max_polling_interval = 4 x 5
   EXPECT_EQ(io_.turs("/dev/sda"), 1 + 3);       // once at start, then three checks
+}
+
+// recheck_wwid: a path coming back is asked its WWID; another one keeps it
+// failed until it reports its own again.
+TEST_F(DaemonTest, RecheckWwidKeepsAPathWithAnotherWwidFailed) {
+  Config("defaults {\n find_multipaths greedy\n user_friendly_names yes\n recheck_wwid yes\n}\n");
+  Start();
+  io_.Down("/dev/sda", true);
+  Seconds(5);
+  ASSERT_TRUE(PathOf("sda").dm_failed);
+  io_.SetVpd83("/dev/sda", testing::Vpd83Naa6(9, 1));  // another LUN behind it now
+  io_.Down("/dev/sda", false);
+  Seconds(5);
+  EXPECT_TRUE(PathOf("sda").wwid_changed);
+  EXPECT_TRUE(PathOf("sda").dm_failed);
+  EXPECT_TRUE(log_.Contains("sda: path wwid change detected")) << log_.Text();
+  EXPECT_EQ(CountMessages("mpatha reinstate_path 8:0"), 0u);
+  io_.SetVpd83("/dev/sda", testing::Vpd83Naa6(1, 1));  // its own again
+  Seconds(25);
+  EXPECT_FALSE(PathOf("sda").wwid_changed);
+  EXPECT_FALSE(PathOf("sda").dm_failed);
+  EXPECT_EQ(CountMessages("mpatha reinstate_path 8:0"), 1u);
 }
 
 // log_checker_err: a path that stays down repeats its checker's message at

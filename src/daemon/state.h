@@ -74,6 +74,8 @@ struct MapPolicy {
   bool flush_on_last_del = false;
   // deferred_remove: a map flushed while open goes when its last user closes it.
   bool deferred_remove = false;
+  // recheck_wwid: a path coming back is asked its WWID again (SG_IO VPD 0x83).
+  bool recheck_wwid = false;
   ShakyPolicy shaky;
 };
 

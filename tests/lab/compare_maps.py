@@ -5,6 +5,7 @@ same guest (tests/lab/differential-guest.sh results).
 Per config: the same map names; per map the same table, except that the order
 of paths inside a group may differ; `multipath -ll` equal modulo path order;
 the create and -ll log lines on stderr equal (timestamps and known noise removed);
+`multipath -T` equal over the same maps;
 mpx's second run changed nothing; both flushes left no map.
 Usage: compare_maps.py RESULTS_DIR  (exit 1 on any difference)
 """
@@ -107,6 +108,13 @@ def compare(d):
         import difflib
         bad.append("-ll differs:\n" + "\n".join(difflib.unified_diff(rl.splitlines(), ml.splitlines(),
                                                                      "reference", "mpx", lineterm="", n=1)))
+    if not read(d, "ref-T.txt").strip():
+        bad.append("the reference's multipath -T printed nothing")
+    elif read(d, "ref-T.txt") != read(d, "mpx-T.txt"):
+        import difflib
+        bad.append("-T differs:\n" + "\n".join(difflib.unified_diff(
+            read(d, "ref-T.txt").splitlines(), read(d, "mpx-T.txt").splitlines(),
+            "reference", "mpx", lineterm="", n=1)))
     if read(d, "mpx-table2.txt") != read(d, "mpx-table.txt") or read(d, "mpx-second.txt").strip():
         bad.append("mpx's second run changed something: " + read(d, "mpx-second.txt")[:500])
     for who in ("ref", "mpx"):

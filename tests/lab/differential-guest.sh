@@ -63,6 +63,10 @@ for conf in "$root"/tests/lab/configs/*.conf; do
   maps >"$d/mpx-table.txt"
   "$mpx" -ll >"$d/mpx-ll.txt" 2>"$d/mpx-ll.err"
   multipath -ll >"$d/ref-ll-of-mpx.txt" 2>/dev/null
+  # -T (the configuration limited to the devices and maps present), both
+  # tools over the same maps.
+  multipath -T >"$d/ref-T.txt" 2>/dev/null
+  "$mpx" -T >"$d/mpx-T.txt" 2>/dev/null
   "$mpx" -i -q -v2 >"$d/mpx-second.txt" 2>"$d/mpx-second.err"
   maps >"$d/mpx-table2.txt"
   "$mpx" -F >"$d/mpx-flush.txt" 2>&1
