@@ -140,6 +140,7 @@ Status Daemon::Reconfigure(bool reload_all) {
     env_.log.Error(wanted.error().message);
     return wanted.error();
   }
+  HoldGhostMaps(chosen, *wanted, found.paths, *current);
   auto actions =
       PlanActions(*wanted, *current, reload_all ? ReloadRule::kAlways : ReloadRule::kWhenDifferent);
   TunePaths(env_, setup_->config(), actions, *wanted, found.paths, false);
@@ -217,6 +218,7 @@ void Daemon::AdoptMap(const WantedMap& w, const MapConfig& config, const PathSet
   m.info = info.value();
   m.queueing = std::find(w.table.features.begin(), w.table.features.end(), "queue_if_no_path") !=
                w.table.features.end();
+  if (w.ghost_delay > 0) m.ghost_delay_left = w.ghost_delay;
   maps_.Put(w.map.wwid, std::move(m));
   for (const PathGroup& g : w.map.groups) {
     for (PathId id : g.paths) {
@@ -314,6 +316,13 @@ void Daemon::Tick() {
   // each check of its paths and for each show command; once a second for
   // every map keeps `show` as current (one status ioctl per map).
   for (const std::string& wwid : maps) SyncFromKernel(wwid);
+  for (const std::string& wwid : maps) {
+    if (maps_.Find(wwid)->ghost_delay_left <= 0) continue;
+    if (--maps_.Mutable(wwid).ghost_delay_left == 0) {
+      env_.log.Notice(maps_.Find(wwid)->map.name + ": timed out waiting for active path");
+      EndGhostDelay(wwid);
+    }
+  }
   for (const std::string& wwid : maps) {
     const MapEntry& r = *maps_.Find(wwid);
     if (!r.queueing && r.retry_left <= 0 && r.failback_left <= 0) continue;  // nothing to count
@@ -430,6 +439,11 @@ void Daemon::OnCheckDone(const CheckDone& r) {
       e.check.next = now + std::chrono::seconds(polling_interval_);
     }
   }
+  if (!wwid.empty() && after == PathState::kUp && maps_.Contains(wwid) &&
+      maps_.Find(wwid)->ghost_delay_left > 0) {
+    env_.log.Notice(maps_.Find(wwid)->map.name + ": " + e.path.dev + " is up, ghost delay ends");
+    EndGhostDelay(wwid);
+  }
   if (!wwid.empty()) {
     ApplyPathState(wwid, r.id, (!Usable(before) && Usable(after)) || wwid_back);
     if (priority_changed) OnPriorityChanged(wwid, r.id);
@@ -442,6 +456,15 @@ void Daemon::OnCheckDone(const CheckDone& r) {
       now - published_ >= std::chrono::milliseconds(200)) {
     Publish();
   }
+}
+
+void Daemon::EndGhostDelay(const std::string& wwid) {
+  MapEntry& m = maps_.Mutable(wwid);
+  m.ghost_delay_left = -1;
+  std::vector<PathId> members;
+  for (const PathGroup& g : m.map.groups)
+    members.insert(members.end(), g.paths.begin(), g.paths.end());
+  (void)ReloadMap(wwid, members);  // udev scans it now
 }
 
 void Daemon::NoteFreshWwid(PathEntry& e, const std::string& wwid) {

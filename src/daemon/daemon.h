@@ -82,6 +82,8 @@ class Daemon {
   // recheck_wwid's answer: a path reporting another WWID is failed and kept
   // out until it reports its own again.
   void NoteFreshWwid(PathEntry& e, const std::string& wwid);
+  // ghost_delay over (timed out, or a path is up): a reload lets udev scan.
+  void EndGhostDelay(const std::string& wwid);
   size_t OthersUsable(const std::string& wwid, PathId id) const;
   void StartSample(PathId id);
   void OnSampleDone(PathId id, uint64_t errors, uint64_t reads);

@@ -58,10 +58,12 @@ class ScriptedIo : public ScsiIo {
   Result<ScsiReply> TestUnitReady(const std::string& node) override {
     std::lock_guard lock(mu_);
     ++turs_[node];
-    if (down_.count(node)) {
+    if (down_.count(node) || standby_.count(node)) {
       ScsiReply r;
-      r.status = 2;  // CHECK CONDITION, NOT READY, LUN not ready
-      r.sense = {0x70, 0, 0x02, 0, 0, 0, 0, 10, 0, 0, 0, 0, 0x04, 0x00};
+      r.status = 2;  // CHECK CONDITION, NOT READY: LUN not ready, or port in standby
+      r.sense = {
+          0x70, 0, 0x02, 0, 0, 0,    0,
+          10,   0, 0,    0, 0, 0x04, static_cast<uint8_t>(standby_.count(node) ? 0x0b : 0x00)};
       return r;
     }
     return ScsiReply{};
@@ -97,6 +99,14 @@ class ScriptedIo : public ScsiIo {
     std::lock_guard lock(mu_);
     read_fault_[node] = every;
   }
+  void Standby(const std::string& node, bool standby) {
+    std::lock_guard lock(mu_);
+    if (standby) {
+      standby_.insert(node);
+    } else {
+      standby_.erase(node);
+    }
+  }
   void Down(const std::string& node, bool down) {
     std::lock_guard lock(mu_);
     if (down) {
@@ -113,7 +123,7 @@ class ScriptedIo : public ScsiIo {
  private:
   std::map<std::string, std::vector<uint8_t>> vpd83_;
   std::mutex mu_;
-  std::set<std::string> down_;
+  std::set<std::string> down_, standby_;
   std::map<std::string, int> turs_;
   std::map<std::string, int> read_fault_, reads_;
 };
@@ -249,6 +259,37 @@ TEST_F(DaemonTest, ChecksStartWhenDueAndTheIntervalGrowsWhileHealthyUpToTheMaxim
   Seconds(20);
   EXPECT_EQ(PathOf("sda").check.interval, 20);  // max_polling_interval = 4 x 5
   EXPECT_EQ(io_.turs("/dev/sda"), 1 + 3);       // once at start, then three checks
+}
+
+// ghost_delay: a new map of standby paths only is kept from udev's scan
+// until a path is up (or the delay ends), then reloaded for it.
+TEST_F(DaemonTest, GhostDelayHoldsAMapOfStandbyPathsFromUdevUntilAPathIsUp) {
+  Config("defaults {\n find_multipaths greedy\n user_friendly_names yes\n ghost_delay 30\n}\n");
+  for (const char* dev : {"/dev/sda", "/dev/sdc"}) io_.Standby(dev, true);  // LUN 0's paths
+  Start();
+  std::map<std::string, MapUdevFlags> created;
+  for (const auto& [what, flags] : dm_.udev_flags()) created[what] = flags;
+  EXPECT_TRUE(created["create mpatha"].no_paths);
+  EXPECT_FALSE(created["create mpathb"].no_paths);
+  EXPECT_EQ(MapNamed("mpatha").ghost_delay_left, 30);
+  Seconds(3);
+  EXPECT_EQ(MapNamed("mpatha").ghost_delay_left, 27);
+  io_.Standby("/dev/sda", false);
+  Seconds(5);
+  EXPECT_EQ(MapNamed("mpatha").ghost_delay_left, -1);
+  EXPECT_TRUE(log_.Contains("mpatha: sda is up, ghost delay ends")) << log_.Text();
+  EXPECT_EQ(dm_.udev_flags().back().first, "reload mpatha");
+  EXPECT_FALSE(dm_.udev_flags().back().second.no_paths);
+}
+
+TEST_F(DaemonTest, GhostDelayEndsWithAReloadWhenItTimesOut) {
+  Config("defaults {\n find_multipaths greedy\n user_friendly_names yes\n ghost_delay 4\n}\n");
+  for (const char* dev : {"/dev/sda", "/dev/sdc"}) io_.Standby(dev, true);
+  Start();
+  Seconds(4);
+  EXPECT_EQ(MapNamed("mpatha").ghost_delay_left, -1);
+  EXPECT_TRUE(log_.Contains("mpatha: timed out waiting for active path")) << log_.Text();
+  EXPECT_EQ(dm_.udev_flags().back(), (std::pair<std::string, MapUdevFlags>("reload mpatha", {})));
 }
 
 // recheck_wwid: a path coming back is asked its WWID; another one keeps it

@@ -146,6 +146,7 @@ void Daemon::IntegratePath(const Path& path) {
     env_.log.Error(wanted.error().message);
     return;
   }
+  HoldGhostMaps(chosen, *wanted, same, *current);
   auto actions = PlanActions(*wanted, *current, ReloadRule::kWhenDifferent);
   TunePaths(env_, setup_->config(), actions, *wanted, same, false);
   std::vector<Status> results = ExecuteActions(env_.dm, actions, *wanted, env_.log, false);

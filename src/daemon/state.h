@@ -94,6 +94,7 @@ struct MapEntry {
   int retry_left = -1;
   bool queueing_disabled = false;  // disablequeueing: stays off until restored
   int failback_left = -1;          // deferred failback: seconds left
+  int ghost_delay_left = -1;       // ghost_delay: seconds left waiting for an active path
   // A path's priority changed (group_by_prio, failback immediate): the other
   // paths are checked again and the map is regrouped once every path's
   // check, and its second look at access_state, is done.

@@ -36,6 +36,9 @@ struct MapConfig {
   std::optional<PrKey> reservation_key;
   // skip_kpartx: udev's kpartx rule leaves the map without partition maps.
   bool skip_kpartx = false;
+  // ghost_delay: seconds multipathd keeps a new map of ghost paths only from
+  // udev's scan, waiting for an active path (0: none).
+  int ghost_delay = 0;
   // "<wwid>: path_grouping_policy = failover (setting: multipath internal)",
   // in the order the reference prints them at -v3.
   std::vector<std::string> explain;

@@ -164,4 +164,28 @@ Result<std::vector<WantedMap>> BuildWanted(const Chosen& chosen, const PathSet& 
   return wanted;
 }
 
+void HoldGhostMaps(const Chosen& chosen, std::vector<WantedMap>& wanted, const PathSet& paths,
+                   const std::vector<CurrentMap>& current) {
+  for (size_t k = 0; k < wanted.size() && k < chosen.configs.size(); ++k) {
+    WantedMap& w = wanted[k];
+    const int delay = chosen.configs[k].ghost_delay;
+    const bool exists = std::any_of(current.begin(), current.end(), [&](const CurrentMap& c) {
+      return c.info.uuid == "mpath-" + w.map.wwid;
+    });
+    if (delay <= 0 || exists) continue;
+    bool up = false, ghost = false;
+    for (const PathGroup& g : w.map.groups) {
+      for (PathId id : g.paths) {
+        const PathState s = paths.at(id).checker_state;
+        up = up || s == PathState::kUp;
+        ghost = ghost || s == PathState::kGhost;
+      }
+    }
+    if (ghost && !up) {
+      w.ghost_delay = delay;
+      w.no_usable_path = true;
+    }
+  }
+}
+
 }  // namespace mpx

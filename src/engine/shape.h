@@ -72,4 +72,10 @@ Chosen ChooseMaps(const Config& config, FindMultipaths policy, std::vector<Candi
 Result<std::vector<WantedMap>> BuildWanted(const Chosen& chosen, const PathSet& paths, Namer& namer,
                                            std::vector<std::string>* explain);
 
+// ghost_delay, as the reference's multipathd: a map about to be created
+// whose paths are ghosts (standby) and none up is held from udev's scan
+// (no usable path) for its ghost_delay, waiting for an active path.
+void HoldGhostMaps(const Chosen& chosen, std::vector<WantedMap>& wanted, const PathSet& paths,
+                   const std::vector<CurrentMap>& current);
+
 }  // namespace mpx

@@ -19,6 +19,9 @@ struct WantedMap {
   // What udev's rules are told with the map's event (the reference's flags).
   bool skip_kpartx = false;     // skip_kpartx: no partition maps
   bool no_usable_path = false;  // every path is known to be down: nothing to scan
+  // multipathd's ghost_delay: a new map of ghost paths only, held from
+  // udev's scan (no_usable_path) this many seconds or until a path is up.
+  int ghost_delay = 0;
 };
 
 struct CurrentMap {
