@@ -104,18 +104,18 @@ void DevLossShorterThanRetries(const Config& c, const PresentSystem& present,
   auto check = [&](const DeviceIdentity& id, const std::string& wwid, const std::string& what) {
     Selection sel(c, id, wwid);
     auto loss = sel.Find(Opt::kDevLossTmo);
-    const Effective npr = sel.Get(Opt::kNoPathRetry);
-    if (!loss || loss->number() <= 0 || npr.number() <= 0) return;
+    const std::optional<int64_t> retry = RetrySeconds(c, sel);
+    if (!loss || loss->number() <= 0 || !retry) return;
+    const int64_t need = *retry;
+    const int64_t npr = sel.Get(Opt::kNoPathRetry).number();
     const int64_t polling = Selection(c, {}, "").Get(Opt::kPollingInterval).number();
-    const int64_t need = npr.number() * polling;
     if (need <= loss->number() || !reported.insert(loss->where).second) return;
-    out->push_back({loss->where.rfind("built-in", 0) == 0 ? "" : loss->where, false,
-                    "dev_loss_tmo " + std::to_string(loss->number()) +
-                        " is shorter than no_path_retry " + std::to_string(npr.number()) +
-                        " x polling_interval " + std::to_string(polling) + " = " +
-                        std::to_string(need) + " s" + what +
-                        ": the paths would go before the retries end (" + std::to_string(need) +
-                        " s is used)"});
+    out->push_back(
+        {loss->where.rfind("built-in", 0) == 0 ? "" : loss->where, false,
+         "dev_loss_tmo " + std::to_string(loss->number()) + " is shorter than no_path_retry " +
+             std::to_string(npr) + " x polling_interval " + std::to_string(polling) + " = " +
+             std::to_string(need) + " s" + what + ": the paths would go before the retries end (" +
+             std::to_string(need) + " s is used)"});
   };
   check({}, "", "");
   for (const PresentSystem::Device& d : present.devices) {

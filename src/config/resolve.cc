@@ -105,4 +105,10 @@ Effective Selection::Get(Opt opt) const {
   return Effective{std::string(), Origin::kInternal, ""};
 }
 
+std::optional<int64_t> RetrySeconds(const Config& config, const Selection& sel) {
+  const int64_t npr = sel.Get(Opt::kNoPathRetry).number();
+  if (npr <= 0) return std::nullopt;
+  return npr * Selection(config, {}, "").Get(Opt::kPollingInterval).number();
+}
+
 }  // namespace mpx

@@ -84,4 +84,10 @@ class Selection {
   std::vector<const DeviceEntry*> devices_;
 };
 
+// How long a map retries with no usable path: no_path_retry x the defaults'
+// polling_interval, in seconds, which its paths' dev_loss_tmo must outlast
+// (multipath.conf(5)); nullopt when it retries no counted number of times
+// (fail, queue). Used to set dev_loss_tmo and by --check-config.
+std::optional<int64_t> RetrySeconds(const Config& config, const Selection& sel);
+
 }  // namespace mpx

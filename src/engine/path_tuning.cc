@@ -138,10 +138,8 @@ PathTimeouts ResolveTimeouts(const Config& config, const Path& path, const std::
   if (auto v = sel.Find(Opt::kDevLossTmo); v && v->number() > 0) t.dev_loss = v->number();
   if (auto v = sel.Find(Opt::kEhDeadline)) t.eh_deadline = v->number();
   // no_path_retry: the paths must outlive the retries.
-  const int64_t npr = sel.Get(Opt::kNoPathRetry).number();
-  if (npr > 0) {
-    const int64_t polling = Selection(config, {}, "").Get(Opt::kPollingInterval).number();
-    const int64_t cover = std::min(npr * polling, kDevLossInfinity);
+  if (const std::optional<int64_t> retry = RetrySeconds(config, sel)) {
+    const int64_t cover = std::min(*retry, kDevLossInfinity);
     if (!t.dev_loss || cover > *t.dev_loss) {
       if (t.dev_loss) {
         t.notes.push_back("dev_loss_tmo " + std::to_string(cover) + " instead of " +
@@ -149,7 +147,7 @@ PathTimeouts ResolveTimeouts(const Config& config, const Path& path, const std::
       }
       t.dev_loss = cover;
     }
-  } else if (npr == kNoPathRetryQueue) {
+  } else if (sel.Get(Opt::kNoPathRetry).number() == kNoPathRetryQueue) {
     t.dev_loss = kDevLossInfinity;
   }
   if (t.dev_loss && t.fast_io_fail && *t.fast_io_fail != kTmoOff &&
