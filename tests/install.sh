@@ -1,11 +1,13 @@
 #!/bin/sh
 # `cmake --install` of a build into a staging directory (DESTDIR), as a
-# package build does: the three programs in the sbin directory, executable,
-# and the systemd units, which `systemd-analyze verify` accepts (that part is
-# skipped, and said so, where systemd-analyze is missing).
-# Usage: install.sh CMAKE BUILD_DIR SBINDIR UNITDIR   (the last two absolute)
+# package build does: the three programs in the sbin directory, executable;
+# the systemd units, which `systemd-analyze verify` accepts (that part is
+# skipped, and said so, where systemd-analyze is missing); the udev rules,
+# running the installed multipath; the tmpfiles.d and modules-load.d entries.
+# Usage: install.sh CMAKE BUILD_DIR SBINDIR UNITDIR UDEVDIR TMPFILESDIR MODULESLOADDIR
+#        (the directories absolute)
 set -eu
-cmake=$1 build=$2 sbindir=$3 unitdir=$4
+cmake=$1 build=$2 sbindir=$3 unitdir=$4 udevdir=$5 tmpfilesdir=$6 modulesloaddir=$7
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 
@@ -30,11 +32,31 @@ for u in multipathd.service multipathd.socket; do
 done
 grep -qx "ExecStart=$sbindir/multipathd -d -s" "$tmp/root$unitdir/multipathd.service" ||
   fail "multipathd.service does not start $sbindir/multipathd -d -s"
-# Nothing but the programs and the units (no tests, benchmarks, libraries).
+rules=$tmp/root$udevdir/rules.d
+for r in 56-dm-mpath 60-multipath 68-del-part-nodes; do
+  [ -f "$rules/$r.rules" ] || fail "$udevdir/rules.d/$r.rules not installed"
+done
+grep -q "PROGRAM!=\"$sbindir/multipath -U -v1 %k\"" "$rules/56-dm-mpath.rules" ||
+  fail "56-dm-mpath.rules does not run $sbindir/multipath -U"
+grep -q "IMPORT{program}=\"$sbindir/multipath -u %k\"" "$rules/60-multipath.rules" ||
+  fail "60-multipath.rules does not run $sbindir/multipath -u"
+if grep -n "@[A-Z_]*@" "$rules"/*.rules; then fail "a rules file has an unfilled @VARIABLE@"; fi
+# Every line is a comment, blank, a continued line, or KEY op "value" pairs.
+if awk '/^[ \t]*(#|$)/ {c = 0; next}
+        { line = c ? line $0 : $0; c = /\\$/; if (c) { sub(/\\$/, "", line); next } }
+        line !~ /^[ \t]*([A-Z_]+(\{[^}]*\})?[ \t]*(==|!=|=|\+=|:=)[ \t]*"[^"]*"[ \t]*,?[ \t]*)+$/ { print FILENAME ": " line; bad = 1 }
+        END { exit bad }' "$rules"/*.rules; then :; else fail "a rules line does not parse"; fi
+grep -qx "d /run/multipath 0700 root root -" "$tmp/root$tmpfilesdir/multipath.conf" ||
+  fail "$tmpfilesdir/multipath.conf does not make /run/multipath"
+grep -qx "dm-multipath" "$tmp/root$modulesloaddir/multipath.conf" ||
+  fail "$modulesloaddir/multipath.conf does not load dm-multipath"
+# Nothing else (no tests, benchmarks, libraries).
 find "$tmp/root" -type f | sed "s|^$tmp/root||" | sort >"$tmp/files"
 extra=$(grep -v -e "^$sbindir/\(multipath\|multipathd\|devmap_name\)\$" \
-  -e "^$unitdir/multipathd\.\(service\|socket\)\$" "$tmp/files" || true)
-[ -z "$extra" ] || fail "installed beyond the programs and units: $extra"
+  -e "^$unitdir/multipathd\.\(service\|socket\)\$" \
+  -e "^$udevdir/rules.d/\(56-dm-mpath\|60-multipath\|68-del-part-nodes\)\.rules\$" \
+  -e "^$tmpfilesdir/multipath.conf\$" -e "^$modulesloaddir/multipath.conf\$" "$tmp/files" || true)
+[ -z "$extra" ] || fail "installed beyond the programs, units, rules and entries: $extra"
 
 if command -v systemd-analyze >/dev/null 2>&1; then
   # --root: ExecStart= names the staged multipathd. Any word from verify

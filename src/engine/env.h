@@ -25,7 +25,7 @@ struct FilePaths {
   std::string prkeys_file = "/etc/multipath/prkeys";
   std::string lock_file = "/run/mpx/multipath.lock";
   // find_multipaths smart: one record per waiting device number.
-  std::string find_multipaths_dir = "/dev/shm/multipath/find_multipaths";
+  std::string find_multipaths_dir = "/run/multipath/find_multipaths";  // as the reference
 };
 
 struct Env {

@@ -27,7 +27,7 @@ sd_at() {  # host index, LUN
 P00=$(sd_at 0 0) P01=$(sd_at 0 1) P10=$(sd_at 1 0) P11=$(sd_at 1 1)
 echo "paths: host0 $P00 $P01, host1 $P10 $P11"
 
-clean_state() { rm -rf /etc/multipath/bindings /etc/multipath/wwids /etc/multipath.conf /dev/shm/multipath; }
+clean_state() { rm -rf /etc/multipath/bindings /etc/multipath/wwids /etc/multipath.conf /run/multipath; }
 flush_all() { multipath -F >/dev/null 2>&1; dmsetup remove_all >/dev/null 2>&1; }
 conf() { printf 'defaults {\n%b}\n' "$1" >/etc/multipath.conf; }
 

@@ -1,0 +1,75 @@
+#!/bin/bash
+# Guest side of tests/lab/maps.sh, third boot: mpx installed as a package
+# would be (cmake --install: programs in /usr/local/sbin, its udev rules over
+# the reference's in /lib/udev/rules.d), under systemd-udevd. mpx's own rules
+# and `multipath -u`/`-U` claim the paths and keep the maps' readiness:
+# paths are mpath_member, maps get their nodes and links, a file system on a
+# map is found through the map only, a map with no path is not scanned.
+set -u
+[[ -d /run/mpx-lab/ctl ]] || { echo "$0: run this inside the lab guest" >&2; exit 2; }
+root=$(cd "$(dirname "$0")/../.." && pwd)
+build=${MPX_BUILD_DIR:-$root/build}
+# shellcheck source=tests/lab/guest-lib.sh
+source "$root/tests/lab/guest-lib.sh"
+
+cmake --install "$build" >/tmp/install.log 2>&1
+check_rc $? "cmake --install $build"
+sbin=$(sed -n 's/^CMAKE_INSTALL_PREFIX:PATH=//p' "$build/CMakeCache.txt")/sbin
+mpx=$sbin/multipath
+check "$([[ -x $mpx ]] && echo 1)" "multipath installed in $sbin"
+check "$(grep -q "$mpx -u %k" /lib/udev/rules.d/60-multipath.rules && echo 1)" \
+  "60-multipath.rules is mpx's, running $mpx -u"
+udevadm control --reload
+
+rm -f /etc/multipath/bindings /etc/multipath/wwids
+printf 'defaults {\n\tuser_friendly_names yes\n}\n' >/etc/multipath.conf
+"$mpx" -i -v1 >/tmp/created.txt 2>&1
+check "$([[ $(wc -l </tmp/created.txt) -ge 2 ]] && echo 1)" "mpx created maps ($(tr '\n' ' ' </tmp/created.txt))"
+udevadm settle --timeout=120
+
+prop() { udevadm info -q property "$1" | sed -n "s/^$2=//p"; }
+for name in $(dmsetup ls --target multipath | awk '{print $1}'); do
+  uuid=$(dmsetup info -c --noheadings -o uuid "$name")
+  check "$([[ -b /dev/mapper/$name ]] && echo 1)" "$name: /dev/mapper node"
+  check "$([[ -e /dev/disk/by-id/dm-uuid-$uuid ]] && echo 1)" "$name: /dev/disk/by-id/dm-uuid-$uuid"
+  check "$([[ -e /dev/disk/by-id/dm-name-$name ]] && echo 1)" "$name: /dev/disk/by-id/dm-name-$name"
+  check "$([[ $(prop "/dev/mapper/$name" MPATH_DEVICE_READY) == 1 ]] && echo 1)" \
+    "$name: MPATH_DEVICE_READY=1 (multipath -U)"
+done
+# mpx sent each path of a new WWID a change uevent: mpx's rule claims it.
+for dev in $(ls /sys/block | grep '^sd'); do
+  check "$([[ $(prop "/dev/$dev" DM_MULTIPATH_DEVICE_PATH) == 1 &&
+    $(prop "/dev/$dev" ID_FS_TYPE) == mpath_member &&
+    $(prop "/dev/$dev" SYSTEMD_READY) == 0 ]] && echo 1)" \
+    "$dev: claimed (DM_MULTIPATH_DEVICE_PATH=1, ID_FS_TYPE=mpath_member, SYSTEMD_READY=0)"
+done
+
+# A file system on a map: its by-uuid link is the map's, no path's.
+if command -v mkfs.ext4 >/dev/null; then
+  mkfs.ext4 -q -F /dev/mapper/mpatha && udevadm settle --timeout=60
+  fsuuid=$(blkid -o value -s UUID /dev/mapper/mpatha)
+  target=$(readlink -f "/dev/disk/by-uuid/$fsuuid")
+  check "$([[ -n $fsuuid && $target == /dev/dm-* ]] && echo 1)" \
+    "the file system's by-uuid link is the map's ($target)"
+  wipefs -q -a /dev/mapper/mpatha
+fi
+
+# Every path of mpathb offline, reloaded: no usable path (udev flag 2), so
+# udev marks it not ready and does not scan it; back once a path is.
+paths=$(ls /sys/block/"$(basename "$(readlink -f /dev/mapper/mpathb)")"/slaves)
+for p in $paths; do echo offline >"/sys/block/$p/device/state"; done
+"$mpx" -r -v1 mpathb >/dev/null 2>&1
+udevadm settle --timeout=60
+check "$([[ $(prop /dev/mapper/mpathb MPATH_DEVICE_READY) == 0 &&
+  $(prop /dev/mapper/mpathb DM_NOSCAN) == 1 ]] && echo 1)" \
+  "mpathb without a usable path: MPATH_DEVICE_READY=0, DM_NOSCAN=1"
+for p in $paths; do echo running >"/sys/block/$p/device/state"; done
+"$mpx" -r -v1 mpathb >/dev/null 2>&1
+udevadm settle --timeout=60
+check "$([[ $(prop /dev/mapper/mpathb MPATH_DEVICE_READY) == 1 ]] && echo 1)" \
+  "mpathb with its paths back: MPATH_DEVICE_READY=1"
+
+"$mpx" -F
+udevadm settle --timeout=60
+check "$(dmsetup ls --target multipath | grep -q 'No devices found' && echo 1)" "flush leaves no map"
+exit $fail
