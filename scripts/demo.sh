@@ -7,7 +7,7 @@ cd "$(dirname "$0")/.."
 scripts/deps.sh
 # Only the programs the demo runs (the unit tests are scripts/test.sh's).
 cmake -S . -B build -G Ninja >/dev/null
-cmake --build build -j"$(nproc)" --target multipath multipathd devmap_name
+cmake --build build -j"$(nproc)" --target multipath multipathd devmap_name kpartx
 lab/lab setup
 out=$(mktemp -d)
 lab/lab run --san scsi_debug --hosts 4 --luns 8 --udev sg3 --out "$out" -- "$PWD/scripts/demo-guest.sh"

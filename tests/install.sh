@@ -1,6 +1,6 @@
 #!/bin/sh
 # `cmake --install` of a build into a staging directory (DESTDIR), as a
-# package build does: the three programs in the sbin directory, executable;
+# package build does: the four programs in the sbin directory, executable;
 # the systemd units, which `systemd-analyze verify` accepts (that part is
 # skipped, and said so, where systemd-analyze is missing); the udev rules,
 # running the installed multipath; the tmpfiles.d and modules-load.d entries.
@@ -23,7 +23,7 @@ fail() {
   failures=$((failures + 1))
 }
 
-for p in multipath multipathd devmap_name; do
+for p in multipath multipathd devmap_name kpartx; do
   f=$tmp/root$sbindir/$p
   if [ ! -f "$f" ]; then fail "$sbindir/$p not installed"; elif [ ! -x "$f" ]; then fail "$sbindir/$p not executable"; fi
 done
@@ -52,7 +52,7 @@ grep -qx "dm-multipath" "$tmp/root$modulesloaddir/multipath.conf" ||
   fail "$modulesloaddir/multipath.conf does not load dm-multipath"
 # Nothing else (no tests, benchmarks, libraries).
 find "$tmp/root" -type f | sed "s|^$tmp/root||" | sort >"$tmp/files"
-extra=$(grep -v -e "^$sbindir/\(multipath\|multipathd\|devmap_name\)\$" \
+extra=$(grep -v -e "^$sbindir/\(multipath\|multipathd\|devmap_name\|kpartx\)\$" \
   -e "^$unitdir/multipathd\.\(service\|socket\)\$" \
   -e "^$udevdir/rules.d/\(56-dm-mpath\|60-multipath\|68-del-part-nodes\)\.rules\$" \
   -e "^$tmpfilesdir/multipath.conf\$" -e "^$modulesloaddir/multipath.conf\$" "$tmp/files" || true)

@@ -1,0 +1,102 @@
+#!/bin/bash
+# Guest side of tests/lab/kpartx.sh: the reference's kpartx and mpx's on the
+# same devices, one after the other, compared: DOS with an extended
+# partition and logical ones on a multipath map, GPT on a plain disk and on a
+# file (loop device), -u after a table change; -d removes only that
+# parent's maps; a busy map is refused by name.
+set -u
+[[ -d /run/mpx-lab/ctl ]] || { echo "$0: run this inside the lab guest" >&2; exit 2; }
+root=$(cd "$(dirname "$0")/../.." && pwd)
+bin=${MPX_BUILD_DIR:-$root/build}/bin
+# shellcheck source=tests/lab/guest-lib.sh
+source "$root/tests/lab/guest-lib.sh"
+out=${MPX_LAB_OUT:-/tmp}/kpartx
+mkdir -p "$out"
+modprobe loop
+python3 "$root/tests/kpartx/make_images.py" /dev/shm/img
+# Partition maps only (not the multipath maps), table and uuid per line.
+parts() { dmsetup table | grep ' linear ' | sort; dmsetup info -c --noheadings -o name,uuid | grep ':part' | sort; }
+
+# compare STEP COMMAND...: runs it with the reference's kpartx, records, undoes
+# (UNDO), then with mpx's; the outputs, exit codes and partition maps must be equal.
+compare() {
+  local step=$1 undo=$2 tool k
+  shift 2
+  for tool in ref mpx; do
+    k=/sbin/kpartx
+    [[ $tool == mpx ]] && k=$bin/kpartx
+    "$k" "$@" >"$out/$step.$tool.out" 2>"$out/$step.$tool.err"
+    echo "rc $?" >>"$out/$step.$tool.out"
+    parts >"$out/$step.$tool.maps"
+    [[ -n $undo ]] && $undo "$k" >/dev/null 2>&1
+  done
+  if cmp -s "$out/$step.ref.out" "$out/$step.mpx.out" && cmp -s "$out/$step.ref.maps" "$out/$step.mpx.maps"; then
+    check 1 "$step: kpartx $* as the reference"
+  else
+    check 0 "$step: kpartx $* as the reference"
+    diff "$out/$step.ref.out" "$out/$step.mpx.out"; diff "$out/$step.ref.maps" "$out/$step.mpx.maps"
+  fi
+}
+
+# DOS on the LUNs (scsi_debug's LUNs share one store), multipath maps by mpx.
+dd if=/dev/shm/img/dos.img of=/dev/sda bs=1M oflag=direct 2>/dev/null
+printf 'defaults {\n\tuser_friendly_names yes\n}\n' >/etc/multipath.conf
+rm -f /etc/multipath/bindings /etc/multipath/wwids
+"$bin/multipath" -i -v0
+map=/dev/mapper/mpatha
+del_map() { "$1" -d "$map"; }
+compare dos-map-add del_map -a -v "$map"
+compare dos-map-part del_map -a -v -p -part "$map"
+# -l: primaries (the reference names a guessed dm node for logical ones).
+for tool in ref mpx; do
+  k=/sbin/kpartx; [[ $tool == mpx ]] && k=$bin/kpartx
+  "$k" -l "$map" | awk '$1 !~ /[5-9]$/' >"$out/dos-list.$tool"
+done
+check "$(cmp -s "$out/dos-list.ref" "$out/dos-list.mpx" && echo 1)" "dos-list: kpartx -l $map (primaries) as the reference"
+
+# -u after a change: partition 3 shrinks, 4 appears.
+for tool in ref mpx; do
+  k=/sbin/kpartx; [[ $tool == mpx ]] && k=$bin/kpartx
+  dd if=/dev/shm/img/dos.img of=/dev/sda bs=1M oflag=direct 2>/dev/null
+  "$k" -a "$map"
+  python3 - <<'PY'
+import os, struct
+fd = os.open("/dev/sda", os.O_RDWR)
+b = bytearray(os.pread(fd, 512, 0))
+b[446 + 32:446 + 48] = struct.pack("<B3sB3sII", 0, b"\0" * 3, 0x83, b"\0" * 3, 14336, 1024)
+b[446 + 48:446 + 64] = struct.pack("<B3sB3sII", 0, b"\0" * 3, 0x83, b"\0" * 3, 15360, 1024)
+os.pwrite(fd, bytes(b), 0)
+os.fsync(fd)
+os.close(fd)
+PY
+  blockdev --flushbufs "$map" 2>/dev/null
+  "$k" -u -v "$map" >"$out/update.$tool.out" 2>&1
+  parts >"$out/update.$tool.maps"
+  "$k" -d "$map"
+done
+check "$(grep -q '^mpatha4: 0 1024 linear' "$out/update.mpx.maps" && echo 1)" "update: the change was seen (mpatha4)"
+check "$(cmp -s "$out/update.ref.maps" "$out/update.mpx.maps" && echo 1)" "update: kpartx -u after a table change as the reference"
+diff "$out/update.ref.maps" "$out/update.mpx.maps"
+
+# -d: only this parent's maps; a busy one refused by name (the reference stops
+# there, mpx removes the others: docs/differences.md).
+dd if=/dev/shm/img/dos.img of=/dev/sda bs=1M oflag=direct 2>/dev/null
+"$bin/kpartx" -a "$map"; "$bin/kpartx" -a /dev/mapper/mpathb
+exec 7</dev/mapper/mpatha1
+"$bin/kpartx" -d "$map" 2>"$out/busy.err"; rc=$?
+exec 7<&-
+check "$([[ $rc == 1 ]] && grep -q 'mpatha1 is in use. Not removing' "$out/busy.err" && echo 1)" "-d refuses a busy map by name (rc $rc)"
+check "$([[ -e /dev/mapper/mpatha1 && ! -e /dev/mapper/mpatha2 && -e /dev/mapper/mpathb1 ]] && echo 1)" \
+  "-d removed the other maps of mpatha, none of mpathb"
+"$bin/kpartx" -d "$map"; "$bin/kpartx" -d /dev/mapper/mpathb
+"$bin/multipath" -F
+
+# GPT on a plain disk and on a file.
+dd if=/dev/shm/img/gpt.img of=/dev/sda bs=1M oflag=direct 2>/dev/null
+del_sda() { "$1" -d /dev/sda; }
+compare gpt-disk-add del_sda -a -v /dev/sda
+compare gpt-disk-list "" -l /dev/sda
+del_file() { "$1" -d /dev/shm/img/gpt.img; }
+compare gpt-file-add del_file -a -v /dev/shm/img/gpt.img
+check "$([[ -z $(losetup -a) ]] && echo 1)" "-d of a file detaches its loop device ($(losetup -a | tr '\n' ' '))"
+exit $fail
