@@ -25,6 +25,11 @@ lab_step "udev: nodes, links, claims" "$results/udev" --san scsi_debug --hosts 2
   -- "$root/tests/lab/udev-nodes-guest.sh" || fail=1
 grep -sE '^(ok|FAIL) ' "$results/udev/guest.log"
 echo "=== mpx installed, its own udev rules under systemd-udevd"
+# Staged here (the guest sees the build read-only: cmake --install writes its
+# manifest there), copied over the guest's root there.
+rm -rf "$MPX_BUILD_DIR/lab-install"
+DESTDIR="$MPX_BUILD_DIR/lab-install" cmake --install "$MPX_BUILD_DIR" >"$results/rules-install.log" 2>&1 ||
+  { echo "FAIL: cmake --install $MPX_BUILD_DIR"; cat "$results/rules-install.log"; fail=1; }
 lab_step "installed rules: claims, readiness, links" "$results/rules" --san scsi_debug --hosts 2 --luns 2 \
   --udev systemd --timeout 1200 -- "$root/tests/lab/udev-rules-guest.sh" || fail=1
 grep -sE '^(ok|FAIL) ' "$results/rules/guest.log"
