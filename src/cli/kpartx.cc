@@ -3,6 +3,9 @@
 #include <algorithm>
 #include <map>
 
+#include "base/strings.h"
+#include "policy/partition_maps.h"
+
 namespace mpx {
 namespace {
 
@@ -15,18 +18,8 @@ std::string LinearTable(const KpartxParent& parent, const Slice& s) {
 std::map<int, DmMapInfo> PartitionMaps(const std::vector<DmMapInfo>& maps,
                                        const KpartxParent& parent) {
   std::map<int, DmMapInfo> out;
-  const std::string tail = "-" + parent.uuid;
   for (const DmMapInfo& m : maps) {
-    if (m.uuid.rfind("part", 0) != 0 || m.uuid.size() <= tail.size() + 4 ||
-        m.uuid.compare(m.uuid.size() - tail.size(), tail.size(), tail) != 0) {
-      continue;
-    }
-    const std::string digits = m.uuid.substr(4, m.uuid.size() - tail.size() - 4);
-    if (digits.empty() || digits.size() > 6 ||
-        !std::all_of(digits.begin(), digits.end(), [](char c) { return c >= '0' && c <= '9'; })) {
-      continue;
-    }
-    out.emplace(std::stoi(digits), m);
+    if (auto n = PartitionNumber(m.uuid, parent.uuid)) out.emplace(*n, m);
   }
   return out;
 }
@@ -74,7 +67,7 @@ class Kpartx {
     const std::string uuid = "part" + std::to_string(s.number) + "-" + parent_.uuid;
     const std::string table = LinearTable(parent_, s);
     if (have == nullptr) {
-      if (Status st = dm_.Create(name, uuid, table, {}); !st.ok()) {
+      if (Status st = dm_.Create(name, uuid, table, {.read_only = req_.read_only}); !st.ok()) {
         Fail("create/reload failed on " + name + ": " + st.error().message);
         return;
       }
@@ -89,7 +82,7 @@ class Kpartx {
         }
       }
       auto now = dm_.Table(name);
-      if (!now.ok() || Trimmed(*now) != table) {
+      if (!now.ok() || Trim(*now) != table) {
         if (Status st = dm_.Reload(name, table, {.reload = true}); !st.ok()) {
           Fail("create/reload failed on " + name + ": " + st.error().message);
           return;
@@ -113,11 +106,6 @@ class Kpartx {
       return;
     }
     if (req_.verbose) r_.out += "del devmap : " + m.name + "\n";
-  }
-
-  static std::string Trimmed(std::string s) {
-    while (!s.empty() && (s.back() == '\n' || s.back() == ' ')) s.pop_back();
-    return s;
   }
 
   CommandOutput Fail(const std::string& message) {

@@ -31,6 +31,7 @@ struct KpartxRequest {
   KpartxOp op = KpartxOp::kList;
   std::optional<std::string> delimiter;  // -p
   bool verbose = false;                  // -v
+  bool read_only = false;                // -r: read-only partition maps
 };
 
 // The disk whose partitions are mapped, as the caller found it.

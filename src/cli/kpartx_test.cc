@@ -46,6 +46,15 @@ TEST_F(KpartxTest, NamesAsTheReference) {
   EXPECT_EQ(DevnodeUuid(7, 0), "devnode_7:0_Wh5pYvM");
 }
 
+TEST_F(KpartxTest, ReadOnlyMapsWithR) {
+  KpartxRequest req{KpartxOp::kAdd, std::nullopt, false, true};
+  EXPECT_EQ(RunKpartx(req, mpatha_, Dos(), dm_, log_).exit_code, 0);
+  EXPECT_TRUE(dm_.Info("mpatha1").value().read_only);
+  EXPECT_TRUE(dm_.Info("mpatha5").value().read_only);
+  EXPECT_FALSE(dm_.Info("mpatha").value().read_only);
+  EXPECT_EQ(dm_.Info("mpatha").value().open_count, 5);  // each partition map holds it
+}
+
 TEST_F(KpartxTest, ListPrintsWhatAddWouldMake) {
   KpartxParent sda{"/dev/sda", "sda", DevnodeUuid(8, 0), 8, 0};
   CommandOutput r = Run(KpartxOp::kList, Dos(), false, std::nullopt, &sda);

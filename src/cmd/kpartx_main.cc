@@ -44,7 +44,6 @@ int main(int argc, char** argv) {
   }
   auto o = mpx::ParseKpartxOptions(args);
   if (!o.ok()) return Fail(o.error().message + "\n" + mpx::KpartxUsage());
-  if (o->read_only) return Fail("-r (read-only partition maps) is not supported yet");
   struct stat st {};
   if (::stat(o->device.c_str(), &st) != 0) return Fail("failed to stat() " + o->device);
 
@@ -57,7 +56,7 @@ int main(int argc, char** argv) {
     devnode = mpx::FindLoopDevice(o->device);
     if (devnode.empty()) {
       if (o->op == mpx::KpartxOp::kDelete) return 0;  // nothing was mapped
-      auto loop = mpx::AttachLoopDevice(o->device);
+      auto loop = mpx::AttachLoopDevice(o->device, o->read_only);
       if (!loop.ok()) return Fail("can't set up loop: " + loop.error().message);
       devnode = attached = *loop;
     }
@@ -87,7 +86,8 @@ int main(int argc, char** argv) {
   }
   mpx::CliLogger log(
       "kpartx", 2, [](std::string_view line) { std::fwrite(line.data(), 1, line.size(), stderr); });
-  mpx::CommandOutput r = mpx::RunKpartx({o->op, o->delimiter, o->verbose}, parent, table, dm, log);
+  mpx::CommandOutput r =
+      mpx::RunKpartx({o->op, o->delimiter, o->verbose, o->read_only}, parent, table, dm, log);
   std::fputs(r.out.c_str(), stdout);
   // The loop device goes with the partition maps (-d), or when -l made it.
   const bool loop_done = (o->op == mpx::KpartxOp::kList && !attached.empty()) ||

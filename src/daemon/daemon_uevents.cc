@@ -257,7 +257,7 @@ void Daemon::RemovePath(PathId id) {
     }
     // In use: with deferred_remove the kernel removes it at its last close,
     // as the reference; it is no longer monitored.
-    if (m->policy.deferred_remove && env_.dm.Remove(name, RemoveMode::kDeferred).ok()) {
+    if (m->policy.deferred_remove && RemoveMapDeferred(env_.dm, name).ok()) {
       env_.log.Notice(name + ": last path deleted, devmap deferred remove");
       maps_.Erase(wwid);
       return;

@@ -2,6 +2,7 @@
 
 #include <cerrno>
 
+#include "engine/remove.h"
 #include "policy/dm_table.h"
 
 namespace mpx {
@@ -15,16 +16,23 @@ MapUdevFlags UdevFlags(const MapAction& a, const WantedMap& w) {
       .reload = reload && !a.forced, .no_kpartx = w.skip_kpartx, .no_paths = w.no_usable_path};
 }
 
+// The map, then its partition maps (unless skip_kpartx), as the reference.
+Status Rename(DeviceMapper& dm, const MapAction& a, const WantedMap& w) {
+  if (Status s = dm.Rename(a.current_name, w.map.name); !s.ok()) return s;
+  if (w.skip_kpartx) return {};
+  return RenamePartitionMaps(dm, a.current_name, w.map.name, w.partition_delimiter);
+}
+
 Status Apply(DeviceMapper& dm, const MapAction& a, const WantedMap& w, const std::string& table) {
   switch (a.kind) {
     case ActionKind::kCreate:
-      return dm.Create(w.map.name, "mpath-" + w.map.wwid, table, UdevFlags(a, w));
+      return dm.Create(w.map.name, "mpath-" + w.map.wwid, table, {.udev = UdevFlags(a, w)});
     case ActionKind::kReload:
       return dm.Reload(a.current_name, table, UdevFlags(a, w));
     case ActionKind::kRename:
-      return dm.Rename(a.current_name, w.map.name);
+      return Rename(dm, a, w);
     case ActionKind::kRenameReload:
-      if (Status s = dm.Rename(a.current_name, w.map.name); !s.ok()) return s;
+      if (Status s = Rename(dm, a, w); !s.ok()) return s;
       return dm.Reload(w.map.name, table, UdevFlags(a, w));
     case ActionKind::kNothing:
     case ActionKind::kConflict:

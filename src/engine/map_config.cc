@@ -64,6 +64,7 @@ MapConfig ResolveMapConfig(const Config& config, const Path& first, const std::s
   if (auto t = sel.Find(Opt::kCheckerTimeout)) m.checker_timeout = static_cast<int>(t->number());
   if (auto k = sel.Find(Opt::kReservationKey)) m.reservation_key = ReadPrKey(k->text());
   m.skip_kpartx = sel.Get(Opt::kSkipKpartx).yes();
+  if (auto d = sel.Find(Opt::kPartitionDelimiter)) m.partition_delimiter = d->text();
   m.ghost_delay = static_cast<int>(sel.Get(Opt::kGhostDelay).number());
   return m;
 }

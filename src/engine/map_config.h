@@ -36,6 +36,9 @@ struct MapConfig {
   std::optional<PrKey> reservation_key;
   // skip_kpartx: udev's kpartx rule leaves the map without partition maps.
   bool skip_kpartx = false;
+  // partition_delimiter: between a renamed map's name and its partition
+  // maps' numbers (nullopt: "p" after a digit, else none).
+  std::optional<std::string> partition_delimiter;
   // ghost_delay: seconds multipathd keeps a new map of ghost paths only from
   // udev's scan, waiting for an active path (0: none).
   int ghost_delay = 0;

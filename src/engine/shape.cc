@@ -158,6 +158,7 @@ Result<std::vector<WantedMap>> BuildWanted(const Chosen& chosen, const PathSet& 
     w.map.features = std::to_string(w.table.features.size());
     for (const auto& f : w.table.features) w.map.features += " " + f;
     w.skip_kpartx = mc.skip_kpartx;
+    w.partition_delimiter = mc.partition_delimiter;
     w.no_usable_path = !AnyPathUsable(chosen.maps[k], paths);
     wanted.push_back(std::move(w));
   }

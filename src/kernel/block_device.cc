@@ -82,13 +82,18 @@ std::string FindLoopDevice(const std::string& file) {
   return found;
 }
 
-Result<std::string> AttachLoopDevice(const std::string& file) {
+Result<std::string> AttachLoopDevice(const std::string& file, bool read_only) {
   UniqueFd control(::open("/dev/loop-control", O_RDWR | O_CLOEXEC));
   if (control.get() < 0) return Errno("/dev/loop-control");
   const int n = ::ioctl(control.get(), LOOP_CTL_GET_FREE);
   if (n < 0) return Errno("no free loop device");
   const std::string loop = "/dev/loop" + std::to_string(n);
-  UniqueFd backing(::open(file.c_str(), O_RDWR | O_CLOEXEC));
+  // A file that cannot be written (a read-only file system) is attached
+  // read-only, as the reference does.
+  UniqueFd backing(::open(file.c_str(), (read_only ? O_RDONLY : O_RDWR) | O_CLOEXEC));
+  if (backing.get() < 0 && !read_only && (errno == EROFS || errno == EACCES)) {
+    backing = UniqueFd(::open(file.c_str(), O_RDONLY | O_CLOEXEC));
+  }
   if (backing.get() < 0) return Errno(file);
   UniqueFd dev(::open(loop.c_str(), O_RDWR | O_CLOEXEC));
   if (dev.get() < 0) return Errno(loop);

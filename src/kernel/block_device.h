@@ -30,8 +30,9 @@ class BlockDevice : public DiskReader {
 
 // The loop device ("/dev/loop3") whose backing file is `file`, or "" when none.
 std::string FindLoopDevice(const std::string& file);
-// Attaches `file` to a free loop device and returns it.
-Result<std::string> AttachLoopDevice(const std::string& file);
+// Attaches `file` to a free loop device and returns it; read-only when asked
+// or when the file cannot be written.
+Result<std::string> AttachLoopDevice(const std::string& file, bool read_only);
 Status DetachLoopDevice(const std::string& loop);
 
 }  // namespace mpx

@@ -300,14 +300,16 @@ uint16_t MapUdevFlags::Bits() const {
 }
 
 mpx::Status LibDevmapper::Create(const std::string& name, const std::string& uuid,
-                                 const std::string& table, MapUdevFlags udev) {
+                                 const std::string& table, MapCreateOptions options) {
   if (auto ready = Ready(name, "create"); !ready) return ready.error();
   auto t = NewTask(DM_DEVICE_CREATE, name, "create");
   if (!t) return t.error();
+  if (options.read_only && dm_task_set_ro(t->get()) == 0) return Fail(name, "create", nullptr);
   if (auto added = AddTargets(t->get(), name, "create", table); !added) return added.error();
   if (!uuid.empty() && dm_task_set_uuid(t->get(), uuid.c_str()) == 0)
     return Fail(name, "create", nullptr);
-  if (!RunWithCookie(t->get(), udev_sync_, udev.Bits(), batching_ ? &batch_cookie_ : nullptr))
+  if (!RunWithCookie(t->get(), udev_sync_, options.udev.Bits(),
+                     batching_ ? &batch_cookie_ : nullptr))
     return Fail(name, "create", t->get());
   return {};
 }

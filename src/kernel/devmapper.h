@@ -49,6 +49,13 @@ struct MapUdevFlags {
   bool operator==(const MapUdevFlags&) const = default;
 };
 
+// How a map is created: its event's udev flags, and whether it is read-only
+// (kpartx -r).
+struct MapCreateOptions {
+  MapUdevFlags udev;
+  bool read_only = false;
+};
+
 // What mpx saw when it first reached for device-mapper.
 struct DmAvailability {
   DmAbsence absence = DmAbsence::kNone;
@@ -96,10 +103,11 @@ class DeviceMapper {
   virtual Result<std::string> Table(const std::string& name) = 0;
   virtual Result<std::string> Status(const std::string& name) = 0;
 
-  // Creates and activates a read-write map. When this returns, the map's
-  // /dev/mapper node exists (made by udev or, without udev, by the library).
+  // Creates and activates a map (read-write unless asked). When this
+  // returns, the map's /dev/mapper node exists (made by udev or, without
+  // udev, by the library).
   virtual mpx::Status Create(const std::string& name, const std::string& uuid,
-                             const std::string& table, MapUdevFlags udev) = 0;
+                             const std::string& table, MapCreateOptions options) = 0;
   // Loads `table` into the inactive slot and resumes the map without
   // flushing queued I/O, so it works while the map is open and in use.
   // `udev`: how udev's rules take the resume's event.
@@ -150,7 +158,7 @@ class LibDevmapper : public DeviceMapper {
   Result<std::string> Table(const std::string& name) override;
   Result<std::string> Status(const std::string& name) override;
   mpx::Status Create(const std::string& name, const std::string& uuid, const std::string& table,
-                     MapUdevFlags udev) override;
+                     MapCreateOptions options) override;
   mpx::Status Reload(const std::string& name, const std::string& table, MapUdevFlags udev) override;
   mpx::Status Suspend(const std::string& name) override;
   mpx::Status Resume(const std::string& name) override;

@@ -17,7 +17,10 @@ struct WantedMap {
   MultipathMap map;  // name, wwid, groups...
   DmTable table;
   // What udev's rules are told with the map's event (the reference's flags).
-  bool skip_kpartx = false;     // skip_kpartx: no partition maps
+  bool skip_kpartx = false;  // skip_kpartx: no partition maps
+  // A rename takes the map's partition maps along, with this delimiter
+  // (partition_delimiter; nullopt: "p" after a digit, else none).
+  std::optional<std::string> partition_delimiter;
   bool no_usable_path = false;  // every path is known to be down: nothing to scan
   // multipathd's ghost_delay: a new map of ghost paths only, held from
   // udev's scan (no_usable_path) this many seconds or until a path is up.

@@ -61,7 +61,27 @@ void FakeDeviceMapper::SetOpenCount(const std::string& name, int count) {
   auto it = maps_.find(name);
   if (it == maps_.end()) return;
   it->second.info.open_count = count;
-  if (count == 0 && it->second.info.deferred_remove) maps_.erase(it);
+  if (count == 0 && it->second.info.deferred_remove) Erase(name);
+}
+
+// A map whose table is one linear target over another map holds it open, as
+// the kernel's: kpartx's partition maps over a multipath map.
+FakeDeviceMapper::Map* FakeDeviceMapper::HeldBy(const std::string& table) {
+  auto target = SplitTargetLine(table);
+  if (!target.ok() || target->type != "linear") return nullptr;
+  const std::string dev = target->params.substr(0, target->params.find(' '));
+  for (auto& [name, m] : maps_) {
+    if (m.info.DevT() == dev) return &m;
+  }
+  return nullptr;
+}
+
+void FakeDeviceMapper::Erase(const std::string& name) {
+  auto it = maps_.find(name);
+  if (it == maps_.end()) return;
+  const std::string table = it->second.table;
+  maps_.erase(it);
+  if (Map* held = HeldBy(table)) SetOpenCount(held->info.name, held->info.open_count - 1);
 }
 
 const FakeDeviceMapper::Map* FakeDeviceMapper::Find(const std::string& name) const {
@@ -181,8 +201,8 @@ Result<std::string> FakeDeviceMapper::Status(const std::string& name) {
 }
 
 mpx::Status FakeDeviceMapper::Create(const std::string& name, const std::string& uuid,
-                                     const std::string& table, MapUdevFlags udev) {
-  udev_flags_.emplace_back("create " + name, udev);
+                                     const std::string& table, MapCreateOptions options) {
+  udev_flags_.emplace_back("create " + name, options.udev);
   if (auto s = Begin("create", name); !s) return s;
   bool uuid_taken = std::any_of(maps_.begin(), maps_.end(), [&](const auto& e) {
     return !uuid.empty() && e.second.info.uuid == uuid;
@@ -192,8 +212,10 @@ mpx::Status FakeDeviceMapper::Create(const std::string& name, const std::string&
   m.info.name = name;
   if (auto s = SetTable(m, "create", table); !s) return s;
   m.info.uuid = uuid;
+  m.info.read_only = options.read_only;
   m.info.major = 253;
   m.info.minor = next_minor_++;
+  if (Map* held = HeldBy(table)) ++held->info.open_count;
   maps_.emplace(name, std::move(m));
   return {};
 }
@@ -248,7 +270,7 @@ mpx::Status FakeDeviceMapper::Remove(const std::string& name, RemoveMode mode) {
                          std::to_string((*m)->info.open_count) + ")",
                      EBUSY);
   }
-  maps_.erase(name);
+  Erase(name);
   return {};
 }
 

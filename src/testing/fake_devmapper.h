@@ -46,7 +46,9 @@ class FakeDeviceMapper : public DeviceMapper {
   // every other call fails with kDmUnavailable before it has any effect.
   void SetAvailability(DmAvailability a) { availability_ = std::move(a); }
   // Sets a map's open count (e.g. a mounted file system holds it open). A
-  // deferred removal happens when the count drops to 0.
+  // deferred removal happens when the count drops to 0. A map created with
+  // one linear target over another map (a partition map) holds that one
+  // open until it is removed, as in the kernel.
   void SetOpenCount(const std::string& name, int count);
   // What the kernel does by itself: the first I/O through a map picks its
   // active group (0: none yet, every group "E"), an I/O error fails a path.
@@ -64,7 +66,7 @@ class FakeDeviceMapper : public DeviceMapper {
   Result<std::string> Table(const std::string& name) override;
   Result<std::string> Status(const std::string& name) override;
   mpx::Status Create(const std::string& name, const std::string& uuid, const std::string& table,
-                     MapUdevFlags udev) override;
+                     MapCreateOptions options) override;
   mpx::Status Reload(const std::string& name, const std::string& table, MapUdevFlags udev) override;
   // The udev flags of each create and reload, in order: {"create mpatha", flags}.
   const std::vector<std::pair<std::string, MapUdevFlags>>& udev_flags() const {
@@ -77,6 +79,8 @@ class FakeDeviceMapper : public DeviceMapper {
   mpx::Status Message(const std::string& name, const std::string& message) override;
 
  private:
+  Map* HeldBy(const std::string& table);
+  void Erase(const std::string& name);
   struct Injection {
     int err;
     int remaining;
