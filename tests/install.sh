@@ -3,11 +3,13 @@
 # package build does: the four programs in the sbin directory, executable;
 # the systemd units, which `systemd-analyze verify` accepts (that part is
 # skipped, and said so, where systemd-analyze is missing); the udev rules,
-# running the installed multipath; the tmpfiles.d and modules-load.d entries.
-# Usage: install.sh CMAKE BUILD_DIR SBINDIR UNITDIR UDEVDIR TMPFILESDIR MODULESLOADDIR
+# running the installed multipath; the tmpfiles.d and modules-load.d entries;
+# the man pages in MANDIR/man5 and man8, gzipped (plain where the build found
+# no gzip), each a man(7) page of its name.
+# Usage: install.sh CMAKE BUILD_DIR SBINDIR UNITDIR UDEVDIR TMPFILESDIR MODULESLOADDIR MANDIR
 #        (the directories absolute)
 set -eu
-cmake=$1 build=$2 sbindir=$3 unitdir=$4 udevdir=$5 tmpfilesdir=$6 modulesloaddir=$7
+cmake=$1 build=$2 sbindir=$3 unitdir=$4 udevdir=$5 tmpfilesdir=$6 modulesloaddir=$7 mandir=$8
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 
@@ -50,13 +52,30 @@ grep -qx "d /run/multipath 0700 root root -" "$tmp/root$tmpfilesdir/multipath.co
   fail "$tmpfilesdir/multipath.conf does not make /run/multipath"
 grep -qx "dm-multipath" "$tmp/root$modulesloaddir/multipath.conf" ||
   fail "$modulesloaddir/multipath.conf does not load dm-multipath"
+for page in man5/multipath.conf.5 man8/multipath.8 man8/multipathd.8 man8/kpartx.8 man8/devmap_name.8; do
+  f=$tmp/root$mandir/$page
+  if [ -f "$f.gz" ]; then
+    text=$(gzip -dc "$f.gz") || { fail "$mandir/$page.gz is not gzip"; continue; }
+  elif [ -f "$f" ]; then
+    text=$(cat "$f")
+  else
+    fail "$mandir/$page(.gz) not installed"
+    continue
+  fi
+  name=${page#man?/}
+  section=${name##*.}
+  title=$(echo "${name%.*}" | tr '[:lower:]' '[:upper:]')
+  printf '%s\n' "$text" | grep -q "^\.TH $title $section " || fail "$mandir/$page is not the $title($section) page"
+done
 # Nothing else (no tests, benchmarks, libraries).
 find "$tmp/root" -type f | sed "s|^$tmp/root||" | sort >"$tmp/files"
 extra=$(grep -v -e "^$sbindir/\(multipath\|multipathd\|devmap_name\|kpartx\)\$" \
   -e "^$unitdir/multipathd\.\(service\|socket\)\$" \
   -e "^$udevdir/rules.d/\(56-dm-mpath\|60-multipath\|68-del-part-nodes\)\.rules\$" \
-  -e "^$tmpfilesdir/multipath.conf\$" -e "^$modulesloaddir/multipath.conf\$" "$tmp/files" || true)
-[ -z "$extra" ] || fail "installed beyond the programs, units, rules and entries: $extra"
+  -e "^$tmpfilesdir/multipath.conf\$" -e "^$modulesloaddir/multipath.conf\$" \
+  -e "^$mandir/man5/multipath\.conf\.5\(\.gz\)\?\$" \
+  -e "^$mandir/man8/\(multipath\|multipathd\|kpartx\|devmap_name\)\.8\(\.gz\)\?\$" "$tmp/files" || true)
+[ -z "$extra" ] || fail "installed beyond the programs, units, rules, entries and man pages: $extra"
 
 if command -v systemd-analyze >/dev/null 2>&1; then
   # --root: ExecStart= names the staged multipathd. Any word from verify
