@@ -20,11 +20,13 @@ set(CPACK_DEBIAN_PACKAGE_SECTION admin)
 set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
 # udev runs the rules; dmsetup's rules make /dev/mapper names and dm links.
 set(CPACK_DEBIAN_PACKAGE_DEPENDS "udev, dmsetup")
-set(CPACK_DEBIAN_PACKAGE_PROVIDES "multipath-tools, kpartx")
-set(CPACK_DEBIAN_PACKAGE_CONFLICTS "multipath-tools, kpartx")
-set(CPACK_DEBIAN_PACKAGE_REPLACES "multipath-tools, kpartx")
+# The initramfs-tools hook and script (initramfs/) do multipath-tools-boot's
+# work, at its paths; the trigger rebuilds the initramfs with them.
+set(CPACK_DEBIAN_PACKAGE_PROVIDES "multipath-tools, kpartx, multipath-tools-boot")
+set(CPACK_DEBIAN_PACKAGE_CONFLICTS "multipath-tools, kpartx, multipath-tools-boot")
+set(CPACK_DEBIAN_PACKAGE_REPLACES "multipath-tools, kpartx, multipath-tools-boot")
 set(CPACK_DEBIAN_PACKAGE_CONTROL_EXTRA
     ${CMAKE_CURRENT_LIST_DIR}/debian/postinst ${CMAKE_CURRENT_LIST_DIR}/debian/prerm
-    ${CMAKE_CURRENT_LIST_DIR}/debian/postrm)
+    ${CMAKE_CURRENT_LIST_DIR}/debian/postrm ${CMAKE_CURRENT_LIST_DIR}/debian/triggers)
 set(CPACK_DEBIAN_PACKAGE_CONTROL_STRICT_PERMISSION ON)
 include(CPack)

@@ -10,6 +10,6 @@ if ! command -v dpkg-shlibdeps >/dev/null || ! command -v cmake >/dev/null; then
 fi
 cmake -S . -B build-deb -G Ninja -DCMAKE_BUILD_TYPE=Release -DCMAKE_INSTALL_PREFIX=/usr \
   -DCMAKE_INSTALL_SBINDIR=/sbin -DMPX_TESTS=OFF >/dev/null
-cmake --build build-deb -j"$(nproc)" --target multipath multipathd devmap_name kpartx man_pages
+cmake --build build-deb -j"$(nproc)" --target multipath multipathd devmap_name kpartx kpartx_id man_pages
 (cd build-deb && cpack -G DEB >/dev/null)
 ls "$PWD"/build-deb/mpx_*.deb

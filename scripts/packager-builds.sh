@@ -15,7 +15,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 configs=("$@")
 ((${#configs[@]})) || configs=(release-gcc dpkg-gcc release-clang)
-programs=(multipath multipathd devmap_name kpartx)
+programs=(multipath multipathd devmap_name kpartx kpartx_id)
 
 build() {  # build NAME CMAKE_ARGS...
   local name=$1 dir=build-pkg-$1

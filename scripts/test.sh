@@ -56,7 +56,7 @@ cmake -S . -B build -G Ninja -DCMAKE_CXX_COMPILER=g++ -DCMAKE_BUILD_TYPE=None \
   -DCMAKE_CXX_FLAGS="$(dpkg-buildflags --get CXXFLAGS) $(dpkg-buildflags --get CPPFLAGS)" \
   -DCMAKE_EXE_LINKER_FLAGS="$ldflags" -DCMAKE_SHARED_LINKER_FLAGS="$ldflags" \
   -DMPX_WERROR=ON -DMPX_TESTS=ON >/dev/null
-cmake --build build -j"$jobs" --target multipath multipathd devmap_name kpartx mpx_dm_probe mpx_checker_probe
+cmake --build build -j"$jobs" --target multipath multipathd devmap_name kpartx kpartx_id man_pages mpx_dm_probe mpx_checker_probe
 ctest --test-dir build -L program --output-on-failure  # the built programs (no device-mapper)
 
 if ((lab)); then

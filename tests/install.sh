@@ -3,13 +3,15 @@
 # package build does: the four programs in the sbin directory, executable;
 # the systemd units, which `systemd-analyze verify` accepts (that part is
 # skipped, and said so, where systemd-analyze is missing); the udev rules,
-# running the installed multipath; the tmpfiles.d and modules-load.d entries;
+# running the installed multipath and kpartx (kpartx_id beside them); the
+# tmpfiles.d and modules-load.d entries;
 # the man pages in MANDIR/man5 and man8, gzipped (plain where the build found
-# no gzip), each a man(7) page of its name.
-# Usage: install.sh CMAKE BUILD_DIR SBINDIR UNITDIR UDEVDIR TMPFILESDIR MODULESLOADDIR MANDIR
+# no gzip), each a man(7) page of its name; the initramfs-tools hook and
+# local-top script in DATADIR/initramfs-tools, running the installed programs.
+# Usage: install.sh CMAKE BUILD_DIR SBINDIR UNITDIR UDEVDIR TMPFILESDIR MODULESLOADDIR MANDIR DATADIR
 #        (the directories absolute)
 set -eu
-cmake=$1 build=$2 sbindir=$3 unitdir=$4 udevdir=$5 tmpfilesdir=$6 modulesloaddir=$7 mandir=$8
+cmake=$1 build=$2 sbindir=$3 unitdir=$4 udevdir=$5 tmpfilesdir=$6 modulesloaddir=$7 mandir=$8 datadir=$9
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 
@@ -35,13 +37,18 @@ done
 grep -qx "ExecStart=$sbindir/multipathd -d -s" "$tmp/root$unitdir/multipathd.service" ||
   fail "multipathd.service does not start $sbindir/multipathd -d -s"
 rules=$tmp/root$udevdir/rules.d
-for r in 56-dm-mpath 60-multipath 68-del-part-nodes; do
+for r in 56-dm-mpath 56-dm-parts 60-kpartx 60-multipath 68-del-part-nodes; do
   [ -f "$rules/$r.rules" ] || fail "$udevdir/rules.d/$r.rules not installed"
 done
 grep -q "PROGRAM!=\"$sbindir/multipath -U -v1 %k\"" "$rules/56-dm-mpath.rules" ||
   fail "56-dm-mpath.rules does not run $sbindir/multipath -U"
 grep -q "IMPORT{program}=\"$sbindir/multipath -u %k\"" "$rules/60-multipath.rules" ||
   fail "60-multipath.rules does not run $sbindir/multipath -u"
+grep -q "RUN+=\"$sbindir/kpartx -un -p -part /dev/\$name\"" "$rules/60-kpartx.rules" ||
+  fail "60-kpartx.rules does not run $sbindir/kpartx"
+grep -q "IMPORT{program}=\"$udevdir/kpartx_id %M %m" "$rules/56-dm-parts.rules" ||
+  fail "56-dm-parts.rules does not run $udevdir/kpartx_id"
+[ -x "$tmp/root$udevdir/kpartx_id" ] || fail "$udevdir/kpartx_id not installed"
 if grep -n "@[A-Z_]*@" "$rules"/*.rules; then fail "a rules file has an unfilled @VARIABLE@"; fi
 # Every line is a comment, blank, a continued line, or KEY op "value" pairs.
 if awk '/^[ \t]*(#|$)/ {c = 0; next}
@@ -67,12 +74,21 @@ for page in man5/multipath.conf.5 man8/multipath.8 man8/multipathd.8 man8/kpartx
   title=$(echo "${name%.*}" | tr '[:lower:]' '[:upper:]')
   printf '%s\n' "$text" | grep -q "^\.TH $title $section " || fail "$mandir/$page is not the $title($section) page"
 done
+it=$datadir/initramfs-tools
+for f in hooks/multipath scripts/local-top/multipath; do
+  if [ ! -x "$tmp/root$it/$f" ]; then fail "$it/$f not installed or not executable"; continue; fi
+  sh -n "$tmp/root$it/$f" || fail "$it/$f: not valid sh"
+  grep -q "$sbindir/multipath" "$tmp/root$it/$f" || fail "$it/$f does not use $sbindir/multipath"
+done
+grep -q "copy_exec $udevdir/kpartx_id" "$tmp/root$it/hooks/multipath" || fail "the initramfs hook does not copy kpartx_id"
 # Nothing else (no tests, benchmarks, libraries).
 find "$tmp/root" -type f | sed "s|^$tmp/root||" | sort >"$tmp/files"
 extra=$(grep -v -e "^$sbindir/\(multipath\|multipathd\|devmap_name\|kpartx\)\$" \
   -e "^$unitdir/multipathd\.\(service\|socket\)\$" \
-  -e "^$udevdir/rules.d/\(56-dm-mpath\|60-multipath\|68-del-part-nodes\)\.rules\$" \
+  -e "^$udevdir/rules.d/\(56-dm-mpath\|56-dm-parts\|60-kpartx\|60-multipath\|68-del-part-nodes\)\.rules\$" \
+  -e "^$udevdir/kpartx_id\$" \
   -e "^$tmpfilesdir/multipath.conf\$" -e "^$modulesloaddir/multipath.conf\$" \
+  -e "^$it/\(hooks\|scripts/local-top\)/multipath\$" \
   -e "^$mandir/man5/multipath\.conf\.5\(\.gz\)\?\$" \
   -e "^$mandir/man8/\(multipath\|multipathd\|kpartx\|devmap_name\)\.8\(\.gz\)\?\$" "$tmp/files" || true)
 [ -z "$extra" ] || fail "installed beyond the programs, units, rules, entries and man pages: $extra"

@@ -91,6 +91,44 @@ check "$([[ -e /dev/mapper/mpatha1 && ! -e /dev/mapper/mpatha2 && -e /dev/mapper
 "$bin/kpartx" -d "$map"; "$bin/kpartx" -d /dev/mapper/mpathb
 "$bin/multipath" -F
 
+# Partition maps go with their multipath map (the reference's multipath
+# and mpx's, each on maps it made): an alias change renames them with -r
+# (without and with partition_delimiter), -f refuses while a partition map is open
+# and leaves all as it was, then removes the map with its partition maps.
+# shellcheck source=lab/guest/reference-udev-stub.sh
+source "$root/lab/guest/reference-udev-stub.sh"  # the reference's WWIDs without udevd
+dd if=/dev/shm/img/dos.img of=/dev/sda bs=1M oflag=direct 2>/dev/null
+names() { dmsetup info -c --noheadings -o name,uuid | sort | tr '\n' ' '; echo; }
+for tool in ref mpx; do
+  mp=/sbin/multipath
+  [[ $tool == mpx ]] && mp=$bin/multipath
+  rec=$out/with-map.$tool
+  printf 'defaults {\n\tuser_friendly_names yes\n}\n' >/etc/multipath.conf
+  rm -f /etc/multipath/bindings /etc/multipath/wwids
+  $mp -i -v0
+  wwid=$(dmsetup info -c --noheadings -o uuid mpatha | sed 's/^mpath-//')
+  "$bin/kpartx" -a -p -part /dev/mapper/mpatha
+  names >"$rec"
+  printf 'defaults {\n\tuser_friendly_names yes\n}\nmultipaths {\n\tmultipath {\n\t\twwid %s\n\t\talias data\n\t}\n}\n' \
+    "$wwid" >/etc/multipath.conf
+  $mp -r -v0; echo "rename rc $?" >>"$rec"; names >>"$rec"
+  printf 'defaults {\n\tuser_friendly_names yes\n\tpartition_delimiter -part\n}\nmultipaths {\n\tmultipath {\n\t\twwid %s\n\t\talias db9\n\t}\n}\n' \
+    "$wwid" >/etc/multipath.conf
+  $mp -r -v0; echo "rename rc $?" >>"$rec"; names >>"$rec"
+  part1=$(dmsetup info -c --noheadings -o name -u "part1-mpath-$wwid")
+  exec 7<"/dev/mapper/$part1"
+  $mp -f db9 >/dev/null 2>&1; echo "flush while $part1 is open: rc $?" >>"$rec"; names >>"$rec"
+  exec 7<&-
+  $mp -f db9 >/dev/null 2>&1; echo "flush: rc $?" >>"$rec"; names >>"$rec"
+  $mp -F >/dev/null 2>&1
+  "$bin/kpartx" -d /dev/mapper/mpathb 2>/dev/null; dmsetup remove_all 2>/dev/null
+done
+check "$(grep -q 'db9-part1' "$out/with-map.mpx" && ! grep -q mpatha-part "$out/with-map.mpx" && echo 1)" \
+  "with-map: mpx renamed the partition maps with their map"
+check "$(cmp -s "$out/with-map.ref" "$out/with-map.mpx" && echo 1)" \
+  "with-map: renames and -f with partition maps as the reference"
+diff "$out/with-map.ref" "$out/with-map.mpx"
+
 # GPT on a plain disk and on a file.
 dd if=/dev/shm/img/gpt.img of=/dev/sda bs=1M oflag=direct 2>/dev/null
 del_sda() { "$1" -d /dev/sda; }

@@ -33,6 +33,39 @@ check_rc "$(/sbin/kpartx -l /dev/mapper/mpatha >/dev/null 2>&1; echo $?)" "the i
 /sbin/multipath -F >/dev/null 2>&1
 cp /etc/multipath.conf /etc/multipath/bindings /tmp/kept/  # mpx's run added its bindings
 
+# Booting from a multipath root: the package's initramfs-tools hook
+# (MULTIPATH_BOOT=yes, the guest's root is no map) puts mpx's programs,
+# configuration, bindings and rules into an initramfs; the initramfs's own
+# local-top script, run in the unpacked initramfs, makes the map (named by
+# the bindings it carries) and its partition maps.
+mkdir -p /etc/initramfs-tools/conf.d
+echo MULTIPATH_BOOT=yes >/etc/initramfs-tools/conf.d/multipath
+rm -rf /dev/shm/itconf && cp -a /etc/initramfs-tools /dev/shm/itconf
+sed -i 's/^MODULES=.*/MODULES=list/' /dev/shm/itconf/initramfs.conf
+mkinitramfs -d /dev/shm/itconf -o /dev/shm/initrd.img "$(uname -r)" >/tmp/mkinitramfs.log 2>&1
+check_rc $? "mkinitramfs with mpx's hook"
+lsinitramfs /dev/shm/initrd.img >/tmp/initrd.list 2>&1
+for f in 'sbin/multipath' 'sbin/kpartx' 'udev/kpartx_id' 'etc/multipath\.conf' 'etc/multipath/bindings' \
+  'etc/multipath/wwids' 'rules\.d/60-multipath\.rules' 'rules\.d/60-kpartx\.rules' 'rules\.d/56-dm-parts\.rules' \
+  'scripts/local-top/multipath' 'dm-multipath\.ko.*' 'scsi_dh_alua\.ko.*'; do
+  check "$(grep -Eq "(^|/)$f\$" /tmp/initrd.list && echo 1)" "the initramfs has $f"
+done
+python3 "$root/tests/kpartx/make_images.py" /dev/shm/img
+dd if=/dev/shm/img/dos.img of=/dev/sda bs=1M oflag=direct 2>/dev/null
+rm -rf /dev/shm/ird && unmkinitramfs /dev/shm/initrd.img /dev/shm/ird
+ird=/dev/shm/ird
+[[ -d $ird/main ]] && ird=$ird/main
+for d in dev proc sys run; do mount --bind "/$d" "$ird/$d"; done
+chroot "$ird" /scripts/local-top/multipath >/tmp/local-top.log 2>&1
+check_rc $? "the initramfs's local-top script ran"
+for d in dev proc sys run; do umount "$ird/$d"; done
+bound=$(awk '$1 !~ /^#/ && $1 != "mpathz" {print $1; exit}' /etc/multipath/bindings)  # the LUN's
+check "$([[ -n $bound && -b /dev/mapper/$bound && -b /dev/mapper/$bound-part1 ]] && echo 1)" \
+  "the initramfs made $bound (named by its bindings) and $bound-part1 ($(ls /dev/mapper | tr '\n' ' '))"
+/sbin/multipath -F >/dev/null 2>&1
+check "$(dmsetup ls | grep -q 'No devices found' && echo 1)" "multipath -F removed the map and its partition maps"
+rm -f /etc/initramfs-tools/conf.d/multipath
+
 apt-get install -y "$refs"/multipath-tools_*.deb "$refs"/kpartx_*.deb >/tmp/apt-ref.log 2>&1
 check_rc $? "apt install multipath-tools kpartx (back)"
 check "$([[ $(status multipath-tools) == ii && $(status kpartx) == ii && $(status mpx) != ii ]] && echo 1)" \

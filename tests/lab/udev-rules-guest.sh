@@ -5,7 +5,9 @@
 # reference's in /lib/udev/rules.d), under systemd-udevd. mpx's own rules
 # and `multipath -u`/`-U` claim the paths and keep the maps' readiness:
 # paths are mpath_member, maps get their nodes and links, a file system on a
-# map is found through the map only, a map with no path is not scanned.
+# map is found through the map only, a map with no path is not scanned;
+# a partition table on a map gets partition maps and their links, and the
+# flush takes them too.
 set -u
 [[ -d /run/mpx-lab/ctl ]] || { echo "$0: run this inside the lab guest" >&2; exit 2; }
 root=$(cd "$(dirname "$0")/../.." && pwd)
@@ -71,7 +73,25 @@ udevadm settle --timeout=60
 check "$([[ $(prop /dev/mapper/mpathb MPATH_DEVICE_READY) == 1 ]] && echo 1)" \
   "mpathb with its paths back: MPATH_DEVICE_READY=1"
 
+# A partition table written on a map: udev's kpartx rule (mpx's kpartx -p
+# -part) makes the partition maps, 56-dm-parts (with kpartx_id) their links.
+python3 "$root/tests/kpartx/make_images.py" /dev/shm/img
+dd if=/dev/shm/img/dos.img of=/dev/mapper/mpatha bs=1M oflag=direct 2>/dev/null
+sleep 1
+udevadm settle --timeout=120
+wwid=$(dmsetup info -c --noheadings -o uuid mpatha | sed 's/^mpath-//')
+node=$(readlink -f /dev/mapper/mpatha-part1)
+check "$([[ $node == /dev/dm-* && -b /dev/mapper/mpatha-part5 ]] && echo 1)" \
+  "mpatha-part1 and -part5 (logical) made by udev's kpartx rule ($(ls /dev/mapper | tr '\n' ' '))"
+for link in "dm-uuid-part1-mpath-$wwid" dm-name-mpatha-part1 "scsi-$wwid-part1" "wwn-0x${wwid:1}-part1"; do
+  check "$([[ -n $node && $(readlink -f "/dev/disk/by-id/$link") == "$node" ]] && echo 1)" \
+    "mpatha-part1: /dev/disk/by-id/$link"
+done
+check "$([[ $(prop /dev/mapper/mpatha-part1 DM_MPATH) == mpatha && $(prop /dev/mapper/mpatha-part1 DM_PART) == 1 ]] && echo 1)" \
+  "mpatha-part1: kpartx_id's DM_MPATH=mpatha, DM_PART=1"
+
 "$mpx" -F
 udevadm settle --timeout=60
 check "$(dmsetup ls --target multipath | grep -q 'No devices found' && echo 1)" "flush leaves no map"
+check "$(dmsetup ls | grep -q 'No devices found' && echo 1)" "flush removed the partition maps too"
 exit $fail
