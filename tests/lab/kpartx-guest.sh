@@ -106,6 +106,7 @@ for tool in ref mpx; do
   printf 'defaults {\n\tuser_friendly_names yes\n}\n' >/etc/multipath.conf
   rm -f /etc/multipath/bindings /etc/multipath/wwids
   $mp -i -v0
+  dmsetup mknodes  # the reference leaves nodes to udev, which this boot does not run
   wwid=$(dmsetup info -c --noheadings -o uuid mpatha | sed 's/^mpath-//')
   "$bin/kpartx" -a -p -part /dev/mapper/mpatha
   names >"$rec"
@@ -115,6 +116,7 @@ for tool in ref mpx; do
   printf 'defaults {\n\tuser_friendly_names yes\n\tpartition_delimiter -part\n}\nmultipaths {\n\tmultipath {\n\t\twwid %s\n\t\talias db9\n\t}\n}\n' \
     "$wwid" >/etc/multipath.conf
   $mp -r -v0; echo "rename rc $?" >>"$rec"; names >>"$rec"
+  dmsetup mknodes
   part1=$(dmsetup info -c --noheadings -o name -u "part1-mpath-$wwid")
   exec 7<"/dev/mapper/$part1"
   $mp -f db9 >/dev/null 2>&1; echo "flush while $part1 is open: rc $?" >>"$rec"; names >>"$rec"
@@ -123,7 +125,7 @@ for tool in ref mpx; do
   $mp -F >/dev/null 2>&1
   "$bin/kpartx" -d /dev/mapper/mpathb 2>/dev/null; dmsetup remove_all 2>/dev/null
 done
-check "$(grep -q 'db9-part1' "$out/with-map.mpx" && ! grep -q mpatha-part "$out/with-map.mpx" && echo 1)" \
+check "$(sed -n 5p "$out/with-map.mpx" | grep -q 'db9-part1:part1-' && echo 1)" \
   "with-map: mpx renamed the partition maps with their map"
 check "$(cmp -s "$out/with-map.ref" "$out/with-map.mpx" && echo 1)" \
   "with-map: renames and -f with partition maps as the reference"
