@@ -1,7 +1,7 @@
 #!/bin/bash
 # Guest side of tests/lab/maps.sh, third boot: mpx installed as a package
 # would be (cmake --install, staged by the host in $MPX_BUILD_DIR/lab-install
-# and copied over /: programs in /usr/local/sbin, its udev rules over the
+# and copied over /: programs in its sbin directory, its udev rules over the
 # reference's in /lib/udev/rules.d), under systemd-udevd. mpx's own rules
 # and `multipath -u`/`-U` claim the paths and keep the maps' readiness:
 # paths are mpath_member, maps get their nodes and links, a file system on a
@@ -18,7 +18,8 @@ source "$root/tests/lab/guest-lib.sh"
 # tar keeps / 's merged-usr links (/lib -> usr/lib) that cp -a would refuse.
 tar -C "$build/lab-install" -cf - . | tar -C / -xf - --keep-directory-symlink 2>/tmp/install.log
 check_rc $? "installed (cmake --install staged by the host)"
-sbin=$(sed -n 's/^CMAKE_INSTALL_PREFIX:PATH=//p' "$build/CMakeCache.txt")/sbin
+sbin=$(cd "$build/lab-install" && find . -path '*sbin/multipath' -type f | head -n 1 | sed 's|^\.||')
+sbin=${sbin%/multipath}
 mpx=$sbin/multipath
 check "$([[ -x $mpx ]] && echo 1)" "multipath installed in $sbin"
 check "$(grep -q "$mpx -u %k" /lib/udev/rules.d/60-multipath.rules && echo 1)" \
