@@ -9,7 +9,7 @@ namespace {
 
 constexpr uint64_t kMaxArrayBytes = 1 << 20;
 // The reference reads the first 256 entries only (its slice array).
-constexpr uint32_t kMaxEntries = 256;
+constexpr uint32_t kGptMaxEntries = 256;
 
 uint64_t Le(const std::vector<uint8_t>& b, size_t at, int bytes) {
   uint64_t v = 0;
@@ -74,7 +74,7 @@ class GptReader {
     PartitionTable t;
     t.format = "gpt";
     const uint64_t unit = sector_ / 512;
-    for (uint32_t i = 0; i < h.entries && i < kMaxEntries; ++i) {
+    for (uint32_t i = 0; i < h.entries && i < kGptMaxEntries; ++i) {
       const size_t at = static_cast<size_t>(i) * h.entry_size;
       bool typed = false;
       for (size_t k = 0; k < 16; ++k) typed = typed || h.array[at + k] != 0;
