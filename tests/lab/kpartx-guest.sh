@@ -3,7 +3,8 @@
 # same devices, one after the other, compared: DOS with an extended
 # partition and logical ones on a multipath map, GPT on a plain disk and on a
 # file (loop device), -u after a table change; -d removes only that
-# parent's maps; a busy map is refused by name.
+# parent's maps; a busy map is refused by name; the bsd, sun, solaris,
+# unixware, mac and ps3 images on files (-l, -a -v, -d).
 set -u
 [[ -d /run/mpx-lab/ctl ]] || { echo "$0: run this inside the lab guest" >&2; exit 2; }
 root=$(cd "$(dirname "$0")/../.." && pwd)
@@ -99,4 +100,31 @@ compare gpt-disk-list "" -l /dev/sda
 del_file() { "$1" -d /dev/shm/img/gpt.img; }
 compare gpt-file-add del_file -a -v /dev/shm/img/gpt.img
 check "$([[ -z $(losetup -a) ]] && echo 1)" "-d of a file detaches its loop device ($(losetup -a | tr '\n' ' '))"
+
+# The other formats, each on a file. -l: names and sizes in order (a slice
+# inside another is listed by mpx on the parent, by the reference on a
+# guessed dm node: docs/differences.md); -a -v: output and maps; -d -v after
+# each tool's own -a: output, the maps and loop devices left.
+del_img() { "$1" -d "$img"; }
+for fmt in bsd sun solaris unixware mac ps3; do
+  img=/dev/shm/img/$fmt.img
+  for tool in ref mpx; do
+    k=/sbin/kpartx; [[ $tool == mpx ]] && k=$bin/kpartx
+    "$k" -l "$img" 2>"$out/$fmt-list.$tool.err" | awk '{print $1, $4}' >"$out/$fmt-list.$tool"
+  done
+  check "$([[ -s $out/$fmt-list.ref ]] && cmp -s "$out/$fmt-list.ref" "$out/$fmt-list.mpx" && echo 1)" \
+    "$fmt-list: kpartx -l $img (names, sizes) as the reference"
+  diff "$out/$fmt-list.ref" "$out/$fmt-list.mpx"
+  compare "$fmt-add" del_img -a -v "$img"
+  for tool in ref mpx; do
+    k=/sbin/kpartx; [[ $tool == mpx ]] && k=$bin/kpartx
+    "$k" -a "$img" >/dev/null 2>&1
+    "$k" -d -v "$img" >"$out/$fmt-del.$tool.out" 2>&1
+    echo "rc $?" >>"$out/$fmt-del.$tool.out"
+    { parts; losetup -a; } >"$out/$fmt-del.$tool.maps"
+  done
+  check "$(cmp -s "$out/$fmt-del.ref.maps" "$out/$fmt-del.mpx.maps" && [[ ! -s $out/$fmt-del.ref.maps ]] && echo 1)" \
+    "$fmt-del: kpartx -d $img leaves no map and no loop device, as the reference"
+  diff "$out/$fmt-del.ref.out" "$out/$fmt-del.mpx.out"
+done
 exit $fail
