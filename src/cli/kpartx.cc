@@ -24,6 +24,20 @@ std::map<int, DmMapInfo> PartitionMaps(const std::vector<DmMapInfo>& maps,
   return out;
 }
 
+// The reference's order: the slices inside none first, then the contained
+// ones (DOS logicals; BSD and Sun slices inside their 'c'), each in number
+// order.
+std::vector<const Slice*> MapOrder(const PartitionTable& table) {
+  std::vector<const Slice*> order;
+  for (const Slice& s : table.slices) {
+    if (s.container == 0) order.push_back(&s);
+  }
+  for (const Slice& s : table.slices) {
+    if (s.container != 0) order.push_back(&s);
+  }
+  return order;
+}
+
 class Kpartx {
  public:
   Kpartx(const KpartxRequest& req, const KpartxParent& parent, DeviceMapper& dm, Logger& log)
@@ -32,13 +46,15 @@ class Kpartx {
   CommandOutput Run(const PartitionTable& table) {
     for (const std::string& w : table.warnings) log_.Warning(parent_.devnode + ": " + w);
     if (req_.op == KpartxOp::kList) {
-      for (const Slice& s : table.slices) {
-        r_.out += PartitionMapName(parent_, req_.delimiter, s.number) + " : 0 " +
-                  std::to_string(s.size) + " " + parent_.devnode + " " + std::to_string(s.start) +
+      for (const Slice* s : MapOrder(table)) {
+        r_.out += PartitionMapName(parent_, req_.delimiter, s->number) + " : 0 " +
+                  std::to_string(s->size) + " " + parent_.devnode + " " + std::to_string(s->start) +
                   "\n";
       }
       return r_;
     }
+    // No format found: the reference neither adds nor removes anything.
+    if (req_.op != KpartxOp::kDelete && table.format.empty()) return r_;
     auto maps = dm_.List("");
     if (!maps.ok()) return Fail(maps.error().message);
     std::map<int, DmMapInfo> existing = PartitionMaps(*maps, parent_);
@@ -46,9 +62,9 @@ class Kpartx {
       for (const auto& [number, m] : existing) Remove(m);
       return r_;
     }
-    for (const Slice& s : table.slices) {
-      auto it = existing.find(s.number);
-      Put(s, it == existing.end() ? nullptr : &it->second);
+    for (const Slice* s : MapOrder(table)) {
+      auto it = existing.find(s->number);
+      Put(*s, it == existing.end() ? nullptr : &it->second);
     }
     if (req_.op == KpartxOp::kUpdate) {
       for (const auto& [number, m] : existing) {

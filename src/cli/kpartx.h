@@ -11,7 +11,9 @@
 // -a creates (or, for a map of the same uuid, renames and reloads), -u does
 // the same and removes the partition maps of partitions gone, -d removes the
 // parent's partition maps (a busy one is refused by name, the others go),
-// -l lists what -a would make.
+// -l lists what -a would make. Partitions inside another (DOS logicals, BSD
+// and Sun slices inside their whole-disk slice) come after the others, as
+// the reference makes them; a table of no format ("") changes nothing.
 #pragma once
 
 #include <cstdint>

@@ -115,5 +115,31 @@ TEST_F(KpartxTest, DeleteRefusesBusyMapsByNameAndRemovesTheRestOfThisParentOnly)
   EXPECT_TRUE(dm_.Info("sda1").ok());    // another parent's stay
 }
 
+// tests/kpartx/make_images.py's sun.img: slices 1, 2 and 5 lie in 3, the
+// whole disk; the reference makes (and lists) 3 first.
+TEST_F(KpartxTest, ContainedSlicesComeAfterTheOthers) {
+  const PartitionTable sun{
+      "sun", {{1, 2048, 4096, 3}, {2, 6144, 2048, 3}, {3, 0, 16384, 0}, {5, 10240, 1024, 3}}, {}};
+  KpartxParent loop{"/dev/loop0", "loop0", DevnodeUuid(7, 0), 7, 0};
+  CommandOutput r = Run(KpartxOp::kList, sun, false, std::nullopt, &loop);
+  EXPECT_EQ(r.out,
+            "loop0p3 : 0 16384 /dev/loop0 0\nloop0p1 : 0 4096 /dev/loop0 2048\n"
+            "loop0p2 : 0 2048 /dev/loop0 6144\nloop0p5 : 0 1024 /dev/loop0 10240\n");
+  r = Run(KpartxOp::kAdd, sun, true, std::nullopt, &loop);
+  EXPECT_EQ(r.out.find("add map loop0p3 (253:1)"), 0u) << r.out;
+  EXPECT_NE(r.out.find("add map loop0p1 (253:2)"), std::string::npos) << r.out;
+}
+
+// kpartx.c maps nothing and removes nothing when no format claims the disk.
+TEST_F(KpartxTest, NoFormatNoChange) {
+  ASSERT_EQ(Run(KpartxOp::kAdd, Dos(), false).exit_code, 0);
+  PartitionTable none;
+  EXPECT_EQ(Run(KpartxOp::kUpdate, none, false).exit_code, 0);
+  EXPECT_TRUE(dm_.Info("mpatha1").ok());
+  PartitionTable empty_dos{"dos", {}, {}};
+  EXPECT_EQ(Run(KpartxOp::kUpdate, empty_dos, false).exit_code, 0);
+  EXPECT_FALSE(dm_.Info("mpatha1").ok());
+}
+
 }  // namespace
 }  // namespace mpx

@@ -8,6 +8,8 @@ namespace mpx {
 namespace {
 
 constexpr uint64_t kMaxArrayBytes = 1 << 20;
+// The reference reads the first 256 entries only (its slice array).
+constexpr uint32_t kGptMaxEntries = 256;
 
 uint64_t Le(const std::vector<uint8_t>& b, size_t at, int bytes) {
   uint64_t v = 0;
@@ -67,15 +69,17 @@ class GptReader {
     return h;
   }
 
-  PartitionTable Slices(const Header& h) {
+  // The table of `h`; `used`: how many of its entries have a type.
+  PartitionTable Slices(const Header& h, int& used) {
     PartitionTable t;
     t.format = "gpt";
     const uint64_t unit = sector_ / 512;
-    for (uint32_t i = 0; i < h.entries; ++i) {
+    for (uint32_t i = 0; i < h.entries && i < kGptMaxEntries; ++i) {
       const size_t at = static_cast<size_t>(i) * h.entry_size;
-      bool used = false;
-      for (size_t k = 0; k < 16; ++k) used = used || h.array[at + k] != 0;
-      if (!used) continue;
+      bool typed = false;
+      for (size_t k = 0; k < 16; ++k) typed = typed || h.array[at + k] != 0;
+      if (!typed) continue;
+      ++used;
       const uint64_t first = Le(h.array, at + 32, 8);
       const uint64_t last = Le(h.array, at + 40, 8);
       const int number = static_cast<int>(i) + 1;
@@ -118,25 +122,25 @@ std::optional<PartitionTable> ReadGptTable(DiskReader& disk, bool force,
   GptReader r(disk);
   auto primary = r.ReadHeader(1);
   auto alternate = r.ReadHeader(r.last_lba());
+  PartitionTable t;
+  int used = 0;
   if (primary.ok()) {
-    PartitionTable t = r.Slices(*primary);
+    t = r.Slices(*primary, used);
     if (!alternate.ok()) {
       t.warnings.insert(
           t.warnings.begin(),
           "alternate GPT is invalid (" + alternate.error().message + "), using the primary GPT");
     }
-    return t;
-  }
-  if (alternate.ok()) {
-    PartitionTable t = r.Slices(*alternate);
+  } else if (alternate.ok()) {
+    t = r.Slices(*alternate, used);
     t.warnings.insert(t.warnings.begin(), "primary GPT is invalid (" + primary.error().message +
                                               "), using the alternate GPT");
-    return t;
+  } else {
+    t.warnings = {"primary GPT is invalid (" + primary.error().message + ")",
+                  "alternate GPT is invalid (" + alternate.error().message + ")"};
   }
-  if (why != nullptr) {
-    why->push_back("primary GPT is invalid (" + primary.error().message + ")");
-    why->push_back("alternate GPT is invalid (" + alternate.error().message + ")");
-  }
+  if (used > 0) return t;
+  if (why != nullptr) why->insert(why->end(), t.warnings.begin(), t.warnings.end());
   return std::nullopt;
 }
 

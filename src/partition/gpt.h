@@ -5,6 +5,9 @@
 // the disk's last sector) is used, with a warning, and a bad alternate is
 // said too. Partitions: the entries with a non-zero type GUID, numbered by
 // their index + 1; one outside the usable area is left out with a warning.
+// Only the first 256 entries are read, as the reference (its slice array).
+// A GPT without a typed entry among them is not taken: the reference moves
+// on to the other formats then (scan.h).
 // Limits: entries of 128 to 4096 bytes, an entry array of at most 1 MiB.
 #pragma once
 
@@ -15,8 +18,9 @@
 
 namespace mpx {
 
-// nullopt when the disk has no GPT (no protective entry unless `force`, or
-// neither header valid); warnings say why a header was refused.
+// nullopt when the disk has no GPT (no protective entry unless `force`,
+// neither header valid, or no typed entry); `why` gets the warnings then (a
+// header refused and why).
 std::optional<PartitionTable> ReadGptTable(DiskReader& disk, bool force,
                                            std::vector<std::string>* why = nullptr);
 

@@ -37,12 +37,14 @@ class Image {
     s[510] = 0x55;
     s[511] = 0xaa;
   }
-  // A GPT: protective MBR, both headers, `parts` {first, last} (type set).
+  // A GPT: protective MBR, both headers, `parts` {first, last} (type set;
+  // {0, 0}: an untyped entry).
   void Gpt(const std::vector<std::pair<uint64_t, uint64_t>>& parts, uint32_t entries = 128) {
     const uint64_t n = sectors();
     BootRecord(0, {{0xee, 1, std::min<uint64_t>(n - 1, 0xffffffff)}});
     std::vector<uint8_t> array(static_cast<size_t>(entries) * 128);
     for (size_t i = 0; i < parts.size(); ++i) {
+      if (parts[i] == std::pair<uint64_t, uint64_t>{0, 0}) continue;
       array[128 * i] = 0xaf;  // a non-zero type GUID
       Put64(array.data() + 128 * i + 32, parts[i].first);
       Put64(array.data() + 128 * i + 40, parts[i].second);
@@ -227,7 +229,9 @@ TEST(GptTableTest, ForcedOnlyWithoutAProtectiveEntryAnd4KSectors) {
   EXPECT_FALSE(ReadGptTable(d, false).has_value());
   EXPECT_FALSE(ReadGptTable(d, true).has_value());
   EXPECT_EQ(ReadPartitionTable(d, false).format, "dos");
-  EXPECT_EQ(ReadPartitionTable(d, true).format, "");  // -g: GPT or nothing
+  // -g: a GPT need not be protected, but without one the other formats are
+  // read as ever (kpartx.c goes on to read_dos_pt when read_gpt_pt finds none).
+  EXPECT_EQ(ReadPartitionTable(d, true).format, "dos");
 
   Image big(4096, 4096);
   big.Gpt({{256, 511}});
@@ -236,6 +240,40 @@ TEST(GptTableTest, ForcedOnlyWithoutAProtectiveEntryAnd4KSectors) {
   ASSERT_TRUE(t.has_value());
   constexpr uint64_t k = 8;
   EXPECT_EQ(t->slices, (std::vector<Slice>{{1, 256 * k, 256 * k, 0}}));
+}
+
+// The reference maps no more than the first 256 entries, and a GPT without
+// a typed one among them is not its table: kpartx.c goes on to the other
+// formats (here a PS3 label in the protective MBR's boot code).
+TEST(GptTableTest, OnlyTheFirst256EntriesAndAnEmptyGptFallsThrough) {
+  std::vector<std::pair<uint64_t, uint64_t>> parts(300, {0, 0});
+  parts[0] = {2048, 4095};
+  parts[299] = {4096, 6143};  // partition 300: beyond the reference's reach
+  Image img(16384, 512);
+  img.Gpt(parts, 512);
+  BufferDisk d = img.disk();
+  auto t = ReadGptTable(d, false);
+  ASSERT_TRUE(t.has_value());
+  EXPECT_EQ(t->slices, (std::vector<Slice>{{1, 2048, 2048, 0}}));
+
+  parts[0] = {0, 0};  // only partition 300 left: no GPT to the reference
+  Image late(16384, 512);
+  late.Gpt(parts, 512);
+  BufferDisk l = late.disk();
+  EXPECT_FALSE(ReadGptTable(l, false).has_value());
+  EXPECT_EQ(ReadPartitionTable(l, false).format, "");
+
+  Image empty(16384, 512);
+  empty.Gpt({});
+  const uint8_t ps3[] = {0, 0, 0, 0, 0x0f, 0xac, 0xe0, 0xff, 0, 0, 0, 0, 0xde, 0xad, 0xfa, 0xce};
+  std::copy(std::begin(ps3), std::end(ps3), empty.at(0) + 16);
+  empty.at(0)[0x30 + 7] = 8;      // start 8
+  empty.at(0)[0x30 + 14] = 0x10;  // size 4096
+  BufferDisk e = empty.disk();
+  EXPECT_FALSE(ReadGptTable(e, false).has_value());
+  PartitionTable pt = ReadPartitionTable(e, false);
+  EXPECT_EQ(pt.format, "ps3");
+  EXPECT_EQ(pt.slices, (std::vector<Slice>{{1, 8, 4096, 0}}));
 }
 
 }  // namespace

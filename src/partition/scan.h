@@ -1,5 +1,18 @@
-// The partition table of a disk: GPT when its first sector is protective
-// (or when forced, kpartx -g), else DOS. Other formats are not read yet.
+// The partition table of a disk, read as the reference kpartx (multipath-tools
+// 0.9.4) reads it: it tries the formats in a fixed order, gpt, dos, bsd,
+// solaris, unixware, dasd, mac, sun, ps3, and maps the slices of the FIRST
+// that claims the disk (its reader finds at least one slot; kpartx.c breaks
+// out of its loop then), ignoring the rest. Each reader here returns nullopt
+// exactly when the reference's would return no slot, so one format's table
+// is all there is: PartitionTable needs no change. -g (force_gpt) only lets
+// a GPT without a protective entry count; the other formats are still tried
+// when there is no GPT, as the reference does.
+//
+// dasd is not read: the reference's reader asks the device itself (ioctls
+// BIODASDINFO and HDIO_GETGEO, a dm map's first path of major 94) and finds
+// nothing on anything but an s390 DASD, where its labels (CMS1, VOL1, LNX1)
+// need the track geometry the kernel gives. mpx runs where those disks are
+// not; on such a disk mpx reads the next formats instead (docs/differences.md).
 #pragma once
 
 #include "partition/disk_reader.h"

@@ -1,7 +1,10 @@
 #!/usr/bin/env python3
 """Writes partitioned disk images for kpartx tests (no partitioning tool
 needed): dos.img (two primaries, an extended partition with two logical
-ones), gpt.img (three partitions), both 8 MiB (scsi_debug's LUN size),
+ones), gpt.img (three partitions), and one of each other format the
+reference kpartx reads: bsd.img, sun.img (each with a whole-disk 'c' slice
+holding the others), solaris.img (the VTOC as Debian's 64-bit kpartx reads
+it), unixware.img, mac.img, ps3.img; all 8 MiB (scsi_debug's LUN size),
 512-byte sectors. The lab runs the reference kpartx and mpx's on them.
 Usage: make_images.py DIR"""
 import os
@@ -73,8 +76,82 @@ def gpt(path):
     open(path, "wb").write(img)
 
 
+def bsd(img):
+    # Disklabel at sector 1: a, b, c (the whole disk), an unused entry, e.
+    label = bytearray(SECTOR)
+    parts = [(4096, 2048, 7), (2048, 6144, 1), (SIZE // SECTOR, 0, 7), (0, 0, 0), (1024, 10240, 7)]
+    struct.pack_into("<I", label, 0, 0x82564557)
+    struct.pack_into("<I", label, 132, 0x82564557)
+    struct.pack_into("<H", label, 138, len(parts))
+    for i, (size, offset, fstype) in enumerate(parts):
+        struct.pack_into("<IIIBBH", label, 148 + 16 * i, size, offset, 0, fstype, 0, 0)
+    img[SECTOR:2 * SECTOR] = label
+
+
+def sun(img):
+    # 16 tracks of 64 sectors a cylinder; slots a, b, c (the whole disk), an
+    # empty one, e.
+    label = bytearray(SECTOR)
+    struct.pack_into(">HH", label, 436, 16, 64)
+    slots = [(2, 4096), (6, 2048), (0, SIZE // SECTOR), (0, 0), (10, 1024)]
+    for i, (cylinder, sectors) in enumerate(slots):
+        struct.pack_into(">II", label, 444 + 8 * i, cylinder, sectors)
+    struct.pack_into(">H", label, 508, 0xDABE)
+    x = 0
+    for at in range(0, 510, 2):
+        x ^= struct.unpack_from(">H", label, at)[0]
+    struct.pack_into(">H", label, 510, x)
+    img[0:SECTOR] = label
+
+
+def solaris(img):
+    # The VTOC at sector 1 as a 64-bit reference reads it (8-byte longs):
+    # sanity at 24, version at 32, 16-byte slices from 136; slice 2 empty.
+    vtoc = bytearray(SECTOR)
+    struct.pack_into("<QQ", vtoc, 24, 0x600DDEEE, 1)
+    for i, (start, size) in enumerate([(2048, 4096), (6144, 2048), (0, 0), (8192, 1024)]):
+        struct.pack_into("<HHiq", vtoc, 136 + 16 * i, 2, 0, start, size)
+    img[SECTOR:2 * SECTOR] = vtoc
+
+
+def unixware(img):
+    # At sector 29: slice 0 the whole disk (skipped), 1, an unused one, 3.
+    label = bytearray(SECTOR)
+    struct.pack_into("<I", label, 4, 0xCA5E600D)
+    struct.pack_into("<I", label, 156, 0x600DDEEE)
+    slices = [(5, 0, SIZE // SECTOR), (1, 2048, 4096), (0, 6144, 1024), (4, 8192, 2048)]
+    for i, (tag, start, size) in enumerate(slices):
+        struct.pack_into("<HHII", label, 216 + 12 * i, tag, 0, start, size)
+    img[29 * SECTOR:30 * SECTOR] = label
+
+
+def mac(img):
+    # Driver descriptor of 2048-byte blocks; the map (4 entries) from block 1.
+    block = 2048
+    struct.pack_into(">HHI", img, 0, 0x4552, block, SIZE // block)
+    entries = [(1, 4), (512, 1024), (1536, 0), (2048, 512)]
+    for i, (start, count) in enumerate(entries):
+        struct.pack_into(">HHIII", img, (i + 1) * block, 0x504D, 0, len(entries), start, count)
+
+
+def ps3(img):
+    struct.pack_into(">QQ", img, 16, 0x0FACE0FF, 0xDEADFACE)
+    for i, (start, size) in enumerate([(2048, 4096), (0, 0), (8192, 2048)]):
+        struct.pack_into(">QQ", img, 0x30 + 144 * i, start, size)
+
+
+def label_image(path, write):
+    img = bytearray(SIZE)
+    write(img)
+    open(path, "wb").write(img)
+
+
+LABELS = {"bsd": bsd, "sun": sun, "solaris": solaris, "unixware": unixware, "mac": mac, "ps3": ps3}
+
 if __name__ == "__main__":
     d = sys.argv[1]
     os.makedirs(d, exist_ok=True)
     dos(os.path.join(d, "dos.img"))
     gpt(os.path.join(d, "gpt.img"))
+    for name, write in LABELS.items():
+        label_image(os.path.join(d, name + ".img"), write)

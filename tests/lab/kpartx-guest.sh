@@ -3,7 +3,9 @@
 # same devices, one after the other, compared: DOS with an extended
 # partition and logical ones on a multipath map, GPT on a plain disk and on a
 # file (loop device), -u after a table change; -d removes only that
-# parent's maps; a busy map is refused by name.
+# parent's maps; a busy map is refused by name; the bsd, sun, solaris,
+# unixware, mac and ps3 images on files and their loop devices (-l, -a -v,
+# -d).
 set -u
 [[ -d /run/mpx-lab/ctl ]] || { echo "$0: run this inside the lab guest" >&2; exit 2; }
 root=$(cd "$(dirname "$0")/../.." && pwd)
@@ -139,4 +141,37 @@ compare gpt-disk-list "" -l /dev/sda
 del_file() { "$1" -d /dev/shm/img/gpt.img; }
 compare gpt-file-add del_file -a -v /dev/shm/img/gpt.img
 check "$([[ -z $(losetup -a) ]] && echo 1)" "-d of a file detaches its loop device ($(losetup -a | tr '\n' ' '))"
+
+# The other formats, each on a file. -l: names and sizes in order (a slice
+# inside another is listed by mpx on the parent, by the reference on a
+# guessed dm node: docs/differences.md); -a -v: output and maps. -d -v on the
+# file's loop device after each tool's own -a (the reference's -d of a file
+# in this guest finds no loop device and does nothing, rc 0): output, maps.
+del_img() { "$1" -d "$img"; }
+del_loop() { "$1" -d "$loop"; }
+for fmt in bsd sun solaris unixware mac ps3; do
+  img=/dev/shm/img/$fmt.img
+  for tool in ref mpx; do
+    k=/sbin/kpartx; [[ $tool == mpx ]] && k=$bin/kpartx
+    "$k" -l "$img" 2>"$out/$fmt-list.$tool.err" | awk '{print $1, $4}' >"$out/$fmt-list.$tool"
+  done
+  check "$([[ -s $out/$fmt-list.ref ]] && cmp -s "$out/$fmt-list.ref" "$out/$fmt-list.mpx" && echo 1)" \
+    "$fmt-list: kpartx -l $img (names, sizes) as the reference"
+  diff "$out/$fmt-list.ref" "$out/$fmt-list.mpx"
+  compare "$fmt-add" del_img -a -v "$img"
+  "$bin/kpartx" -d "$img" >/dev/null 2>&1  # what the reference's -d left
+  loop=$(losetup -f --show "$img")
+  compare "$fmt-loop-add" del_loop -a -v "$loop"
+  for tool in ref mpx; do
+    k=/sbin/kpartx; [[ $tool == mpx ]] && k=$bin/kpartx
+    "$k" -a "$loop" >/dev/null 2>&1
+    "$k" -d -v "$loop" >"$out/$fmt-del.$tool.out" 2>&1
+    echo "rc $?" >>"$out/$fmt-del.$tool.out"
+    parts >"$out/$fmt-del.$tool.maps"
+  done
+  check "$(cmp -s "$out/$fmt-del.ref.out" "$out/$fmt-del.mpx.out" && cmp -s "$out/$fmt-del.ref.maps" "$out/$fmt-del.mpx.maps" && [[ ! -s $out/$fmt-del.ref.maps ]] && echo 1)" \
+    "$fmt-del: kpartx -d -v $loop as the reference, no map left"
+  diff "$out/$fmt-del.ref.out" "$out/$fmt-del.mpx.out"
+  losetup -d "$loop"
+done
 exit $fail

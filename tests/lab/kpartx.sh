@@ -1,7 +1,8 @@
 #!/bin/bash
 # Lab test: mpx's kpartx against the reference's on the same devices
 # (tests/lab/kpartx-guest.sh): DOS and GPT on a multipath map, a plain disk
-# and a file; -u, -d, a busy map.
+# and a file; -u, -d, a busy map; bsd, sun, solaris, unixware, mac and ps3
+# labels on files.
 # Usage: tests/lab/kpartx.sh [RESULTS_DIR]
 set -uo pipefail
 # shellcheck source=tests/lab/lib.sh
