@@ -668,9 +668,7 @@ Status Daemon::ReloadMap(const std::string& wwid, const std::vector<PathId>& mem
   // can carry that I/O.
   const bool none_usable = std::none_of(members.begin(), members.end(), [&](PathId id) {
     const PathEntry* e = paths_.Find(id);
-    const PathState st = e != nullptr ? e->check.state : PathState::kDown;
-    return st == PathState::kUp || st == PathState::kGhost || st == PathState::kPending ||
-           st == PathState::kUndef;
+    return MayCarryIo(e != nullptr ? e->check.state : PathState::kDown);
   });
   const MapUdevFlags flags{.no_kpartx = m.config.skip_kpartx, .no_paths = none_usable};
   Status s = env_.dm.Reload(m.map.name, FormatTable(*table), flags);

@@ -132,11 +132,8 @@ namespace {
 // paths up, ghost or pending; a path not checked (undef) counts here too,
 // so that only a map known to be dead is kept from udev's scan.
 bool AnyPathUsable(const CandidateMap& c, const PathSet& paths) {
-  return std::any_of(c.paths.begin(), c.paths.end(), [&](PathId id) {
-    const PathState s = paths.at(id).checker_state;
-    return s == PathState::kUp || s == PathState::kGhost || s == PathState::kPending ||
-           s == PathState::kUndef;
-  });
+  return std::any_of(c.paths.begin(), c.paths.end(),
+                     [&](PathId id) { return MayCarryIo(paths.at(id).checker_state); });
 }
 
 }  // namespace

@@ -14,6 +14,13 @@ namespace mpx {
 // A path checker's verdict.
 enum class PathState { kUndef, kUp, kDown, kGhost, kShaky, kPending };
 
+// Whether a path in this state may carry I/O for udev's scan of its map: up,
+// ghost (standby: I/O after the group switches), or not yet known.
+inline bool MayCarryIo(PathState s) {
+  return s == PathState::kUp || s == PathState::kGhost || s == PathState::kPending ||
+         s == PathState::kUndef;
+}
+
 struct Hctl {
   int host = -1;
   int channel = -1;
