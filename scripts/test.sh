@@ -47,7 +47,8 @@ stage "formatting (clang-format)"
 git ls-files '*.cc' '*.h' | xargs clang-format --dry-run --Werror
 
 # The main build uses Debian's own compiler flags (dpkg-buildflags: -O2,
-# fortify, stack protector), so it is also the packagers' dpkg build. The
+# fortify, stack protector) and Debian's layout (/usr, /sbin), so it is also
+# the packagers' dpkg build and the one lab_package packages. The
 # programs and the lab's probes first: the lab tests (the longest stage)
 # start as soon as they are there.
 stage "build the programs (g++ with dpkg-buildflags)"
@@ -55,7 +56,7 @@ ldflags=$(dpkg-buildflags --get LDFLAGS)
 cmake -S . -B build -G Ninja -DCMAKE_CXX_COMPILER=g++ -DCMAKE_BUILD_TYPE=None \
   -DCMAKE_CXX_FLAGS="$(dpkg-buildflags --get CXXFLAGS) $(dpkg-buildflags --get CPPFLAGS)" \
   -DCMAKE_EXE_LINKER_FLAGS="$ldflags" -DCMAKE_SHARED_LINKER_FLAGS="$ldflags" \
-  -DMPX_WERROR=ON -DMPX_TESTS=ON >/dev/null
+  -DCMAKE_INSTALL_PREFIX=/usr -DCMAKE_INSTALL_SBINDIR=/sbin -DMPX_WERROR=ON -DMPX_TESTS=ON >/dev/null
 cmake --build build -j"$jobs" --target multipath multipathd devmap_name kpartx kpartx_id man_pages mpx_dm_probe mpx_checker_probe
 ctest --test-dir build -L program --output-on-failure  # the built programs (no device-mapper)
 

@@ -64,6 +64,9 @@ mountpoint -q "$LAB_OUT" || die "results share not mounted at $LAB_OUT"
 mkdir -p /lib/modules
 mount --bind "$LAB_MODULES" /lib/modules || die "bind $LAB_MODULES"
 [[ -d /lib/modules/$(uname -r) ]] || die "no modules for $(uname -r) in $LAB_MODULES"
+# Its config in /boot, as an installed kernel has it (mkinitramfs reads it).
+mkdir -p /boot
+cp "$LAB_MODULES/../../boot/config-$(uname -r)" /boot/ 2>/dev/null || true
 
 for m in dm_mod dm_multipath dm_round_robin dm_service_time dm_queue_length \
          scsi_dh_alua sd_mod sg; do

@@ -82,7 +82,7 @@ int main(int argc, char** argv) {
   if (o->op != mpx::KpartxOp::kDelete) {
     auto disk = mpx::BlockDevice::Open(devnode);
     if (!disk.ok()) return Fail(disk.error().message);
-    table = mpx::ReadPartitionTable(**disk, o->force_gpt);
+    table = mpx::ReadPartitionTable(**disk, o->force_gpt, o->type);
   }
   mpx::CliLogger log(
       "kpartx", 2, [](std::string_view line) { std::fwrite(line.data(), 1, line.size(), stderr); });

@@ -43,15 +43,23 @@ Result<KpartxOptions> ParseKpartxOptions(const std::vector<std::string>& args) {
         case 'n':
           break;  // udev decides when nodes appear
         case 'p':
+        case 't': {
+          std::string value;
           if (k + 1 < a.size()) {
-            o.delimiter = a.substr(k + 1);
+            value = a.substr(k + 1);
           } else if (i + 1 < args.size()) {
-            o.delimiter = args[++i];
+            value = args[++i];
           } else {
-            return MakeError("-p needs a delimiter", EINVAL);
+            return MakeError(a[k] == 'p' ? "-p needs a delimiter" : "-t needs a format", EINVAL);
+          }
+          if (a[k] == 'p') {
+            o.delimiter = value;
+          } else {
+            o.type = value;
           }
           k = a.size();
           break;
+        }
         default:
           return MakeError(std::string("unknown option -") + a[k], EINVAL);
       }

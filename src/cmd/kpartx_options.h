@@ -1,6 +1,7 @@
 // kpartx's command line, as the reference's: kpartx [-a|-d|-u|-l] [-r] [-p
-// delim] [-f] [-g] [-s|-n] [-v] DEVICE; flags may be joined ("-un"), -p takes
-// the rest of its word or the next one.
+// delim] [-t format] [-f] [-g] [-s|-n] [-v] DEVICE (-t is not in its usage
+// text but is accepted); flags may be joined ("-un"), -p and -t take the rest
+// of their word or the next one.
 #pragma once
 
 #include <optional>
@@ -17,6 +18,7 @@ struct KpartxOptions {
   std::optional<std::string> delimiter;  // -p
   bool read_only = false;                // -r
   bool force_gpt = false;                // -g
+  std::string type;                      // -t: read this format only
   bool verbose = false;                  // -v
   std::string device;
 };

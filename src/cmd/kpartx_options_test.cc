@@ -18,6 +18,12 @@ TEST(KpartxOptionsTest, TheReferencesForms) {
   o = ParseKpartxOptions({"/dev/sda"});
   ASSERT_TRUE(o.ok());
   EXPECT_EQ(o->op, KpartxOp::kList);
+  EXPECT_EQ(o->type, "");
+  o = ParseKpartxOptions({"-l", "-t", "dos", "/dev/sda"});  // a format alone
+  ASSERT_TRUE(o.ok());
+  EXPECT_EQ(o->type, "dos");
+  EXPECT_EQ(ParseKpartxOptions({"-lrtgpt", "/dev/sda"})->type, "gpt");
+  EXPECT_TRUE(ParseKpartxOptions({"-lrtgpt", "/dev/sda"})->read_only);
 }
 
 TEST(KpartxOptionsTest, MistakesAreNamed) {
@@ -26,6 +32,8 @@ TEST(KpartxOptionsTest, MistakesAreNamed) {
   EXPECT_EQ(ParseKpartxOptions({"-a", "/dev/sda", "/dev/sdb"}).error().message,
             "one device only: /dev/sdb");
   EXPECT_EQ(ParseKpartxOptions({"/dev/sda", "-p"}).error().message, "-p needs a delimiter");
+  EXPECT_EQ(ParseKpartxOptions({"/dev/sda", "-t"}).error().message, "-t needs a format");
+  EXPECT_EQ(ParseKpartxOptions({"-b", "/dev/sda"}).error().message, "unknown option -b");
 }
 
 }  // namespace

@@ -166,6 +166,11 @@ TEST(GptTableTest, ThePrimaryTableAsTheReference) {
   EXPECT_TRUE(t->warnings.empty()) << t->warnings[0];
   EXPECT_EQ(t->slices, (std::vector<Slice>{{1, 2048, 4096, 0}, {2, 6144, 8192, 0}}));
   EXPECT_EQ(ReadPartitionTable(d, false).format, "gpt");
+  // kpartx -t: that format alone; another, or no format of that name, finds nothing.
+  EXPECT_EQ(ReadPartitionTable(d, false, "gpt").slices.size(), 2u);
+  EXPECT_EQ(ReadPartitionTable(d, false, "bsd").format, "");
+  EXPECT_EQ(ReadPartitionTable(d, false, "dasd").format, "");
+  EXPECT_EQ(ReadPartitionTable(d, false, "nonsense").slices.size(), 0u);
 }
 
 TEST(GptTableTest, ABadPrimaryFallsBackToTheAlternateAndABadAlternateIsSaid) {

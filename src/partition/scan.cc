@@ -14,21 +14,22 @@
 
 namespace mpx {
 
-PartitionTable ReadPartitionTable(DiskReader& disk, bool force_gpt) {
+PartitionTable ReadPartitionTable(DiskReader& disk, bool force_gpt, std::string_view only) {
   std::vector<std::string> why;
   using Reader = std::function<std::optional<PartitionTable>(DiskReader&)>;
-  const Reader readers[] = {
-      [&](DiskReader& d) { return ReadGptTable(d, force_gpt, &why); },
-      ReadDosTable,
-      ReadBsdTable,
-      [](DiskReader& d) { return ReadSolarisTable(d); },
-      ReadUnixwareTable,
+  const std::pair<std::string_view, Reader> readers[] = {
+      {"gpt", [&](DiskReader& d) { return ReadGptTable(d, force_gpt, &why); }},
+      {"dos", ReadDosTable},
+      {"bsd", ReadBsdTable},
+      {"solaris", [](DiskReader& d) { return ReadSolarisTable(d); }},
+      {"unixware", ReadUnixwareTable},
       // dasd: not read (scan.h).
-      ReadMacTable,
-      ReadSunTable,
-      ReadPs3Table,
+      {"mac", ReadMacTable},
+      {"sun", ReadSunTable},
+      {"ps3", ReadPs3Table},
   };
-  for (const Reader& read : readers) {
+  for (const auto& [name, read] : readers) {
+    if (!only.empty() && name != only) continue;
     if (auto table = read(disk)) return *std::move(table);
   }
   PartitionTable none;

@@ -15,13 +15,16 @@
 // not; on such a disk mpx reads the next formats instead (docs/differences.md).
 #pragma once
 
+#include <string_view>
+
 #include "partition/disk_reader.h"
 #include "partition/slice.h"
 
 namespace mpx {
 
 // format "" when no table was recognised; warnings say what was left out or
-// why a GPT was refused.
-PartitionTable ReadPartitionTable(DiskReader& disk, bool force_gpt);
+// why a GPT was refused. `only` (kpartx -t: "dos", "gpt", "bsd", ...) reads
+// that format alone; a name of no format finds nothing, as the reference.
+PartitionTable ReadPartitionTable(DiskReader& disk, bool force_gpt, std::string_view only = "");
 
 }  // namespace mpx

@@ -33,35 +33,61 @@ check_rc "$(/sbin/kpartx -l /dev/mapper/mpatha >/dev/null 2>&1; echo $?)" "the i
 /sbin/multipath -F >/dev/null 2>&1
 cp /etc/multipath.conf /etc/multipath/bindings /tmp/kept/  # mpx's run added its bindings
 
-# Booting from a multipath root: the package's initramfs-tools hook
-# (MULTIPATH_BOOT=yes, the guest's root is no map) puts mpx's programs,
-# configuration, bindings and rules into an initramfs; the initramfs's own
-# local-top script, run in the unpacked initramfs, makes the map (named by
-# the bindings it carries) and its partition maps.
+# Booting from a multipath root. The package's initramfs-tools hook
+# (MULTIPATH_BOOT=yes: the guest's own root is no map) puts mpx's programs,
+# configuration, bindings and rules into an initramfs (with the modules to
+# boot from this SAN: virtio-scsi, sd, ext4). The initramfs's own local-top
+# script, run in the unpacked initramfs, makes the map (named by the bindings
+# it carries) and its partition maps. On the map's partition goes a root file
+# system whose init reports what it was mounted from: tests/lab/package.sh
+# then boots the lab's kernel with this initramfs from these disks.
+out=${MPX_LAB_OUT:-/tmp}
 mkdir -p /etc/initramfs-tools/conf.d
 echo MULTIPATH_BOOT=yes >/etc/initramfs-tools/conf.d/multipath
 rm -rf /dev/shm/itconf && cp -a /etc/initramfs-tools /dev/shm/itconf
 sed -i 's/^MODULES=.*/MODULES=list/' /dev/shm/itconf/initramfs.conf
-mkinitramfs -d /dev/shm/itconf -o /dev/shm/initrd.img "$(uname -r)" >/tmp/mkinitramfs.log 2>&1
+printf '%s\n' virtio_pci virtio_scsi sd_mod ext4 >>/dev/shm/itconf/modules
+mkinitramfs -d /dev/shm/itconf -o /dev/shm/initrd.img "$(uname -r)" >"$out/mkinitramfs.log" 2>&1
 check_rc $? "mkinitramfs with mpx's hook"
-lsinitramfs /dev/shm/initrd.img >/tmp/initrd.list 2>&1
+lsinitramfs /dev/shm/initrd.img >"$out/initrd.list" 2>&1
 for f in 'sbin/multipath' 'sbin/kpartx' 'udev/kpartx_id' 'etc/multipath\.conf' 'etc/multipath/bindings' \
   'etc/multipath/wwids' 'rules\.d/60-multipath\.rules' 'rules\.d/60-kpartx\.rules' 'rules\.d/56-dm-parts\.rules' \
   'scripts/local-top/multipath' 'dm-multipath\.ko.*' 'scsi_dh_alua\.ko.*'; do
-  check "$(grep -Eq "(^|/)$f\$" /tmp/initrd.list && echo 1)" "the initramfs has $f"
+  check "$(grep -Eq "(^|/)$f\$" "$out/initrd.list" && echo 1)" "the initramfs has $f"
 done
-python3 "$root/tests/kpartx/make_images.py" /dev/shm/img
-dd if=/dev/shm/img/dos.img of=/dev/sda bs=1M oflag=direct 2>/dev/null
+# One Linux partition from 1 MiB to the end of the disk.
+python3 - /dev/sda <<'PY'
+import os, struct, sys
+fd = os.open(sys.argv[1], os.O_RDWR)
+sectors = os.lseek(fd, 0, os.SEEK_END) // 512
+mbr = bytearray(512)
+mbr[446:462] = struct.pack("<B3sB3sII", 0, b"\0" * 3, 0x83, b"\0" * 3, 2048, sectors - 2048)
+mbr[510:512] = b"\x55\xaa"
+os.pwrite(fd, bytes(mbr), 0)
+os.fsync(fd)
+os.close(fd)
+PY
 rm -rf /dev/shm/ird && unmkinitramfs /dev/shm/initrd.img /dev/shm/ird
 ird=/dev/shm/ird
 [[ -d $ird/main ]] && ird=$ird/main
-for d in dev proc sys run; do mount --bind "/$d" "$ird/$d"; done
-chroot "$ird" /scripts/local-top/multipath >/tmp/local-top.log 2>&1
+for d in dev proc sys run; do mkdir -p "$ird/$d" && mount --bind "/$d" "$ird/$d"; done
+# As the initramfs's init runs it: break and quiet set (its functions read them).
+chroot "$ird" /bin/sh -c 'export break="" quiet=y; /scripts/local-top/multipath' >"$out/local-top.log" 2>&1
 check_rc $? "the initramfs's local-top script ran"
 for d in dev proc sys run; do umount "$ird/$d"; done
-bound=$(awk '$1 !~ /^#/ && $1 != "mpathz" {print $1; exit}' /etc/multipath/bindings)  # the LUN's
+bound=$(awk '$1 !~ /^#/ && $1 != "mpathz" {print $1; exit}' /etc/multipath/bindings)  # the disk's
 check "$([[ -n $bound && -b /dev/mapper/$bound && -b /dev/mapper/$bound-part1 ]] && echo 1)" \
   "the initramfs made $bound (named by its bindings) and $bound-part1 ($(ls /dev/mapper | tr '\n' ' '))"
+# The root file system: busybox and an init that reports its root's device.
+if mkfs.ext4 -q -F "/dev/mapper/$bound-part1" && mount "/dev/mapper/$bound-part1" /mnt; then
+  mkdir -p /mnt/bin /mnt/sbin /mnt/proc /mnt/sys /mnt/dev
+  cp /bin/busybox /mnt/bin/busybox
+  cp "$root/tests/lab/boot-init.sh" /mnt/sbin/init && chmod 755 /mnt/sbin/init
+  umount /mnt
+  cp /dev/shm/initrd.img "$out/initrd.img"
+  echo "root=/dev/mapper/$bound-part1" >"$out/boot-root"
+fi
+check "$([[ -s $out/boot-root ]] && echo 1)" "a root file system on $bound-part1, the initramfs kept for a boot"
 /sbin/multipath -F >/dev/null 2>&1
 check "$(dmsetup ls | grep -q 'No devices found' && echo 1)" "multipath -F removed the map and its partition maps"
 rm -f /etc/initramfs-tools/conf.d/multipath
