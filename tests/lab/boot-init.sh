@@ -3,8 +3,9 @@
 # multipath map: says which device the kernel mounted as / (its device-mapper
 # name and uuid, and the paths under its map), then powers off.
 export PATH=/bin
-busybox mount -t proc proc /proc
-busybox mount -t sysfs sysfs /sys
+# The initramfs moved its /proc, /sys and /run here.
+[ -e /proc/self ] || busybox mount -t proc proc /proc
+[ -d /sys/block ] || busybox mount -t sysfs sysfs /sys
 dev=$(busybox awk '$5 == "/" {print $3; exit}' /proc/self/mountinfo)
 d=/sys/dev/block/$dev
 name=$(busybox cat "$d/dm/name" 2>/dev/null)

@@ -80,7 +80,7 @@ check "$([[ -n $bound && -b /dev/mapper/$bound && -b /dev/mapper/$bound-part1 ]]
   "the initramfs made $bound (named by its bindings) and $bound-part1 ($(ls /dev/mapper | tr '\n' ' '))"
 # The root file system: busybox and an init that reports its root's device.
 if mkfs.ext4 -q -F "/dev/mapper/$bound-part1" && mount "/dev/mapper/$bound-part1" /mnt; then
-  mkdir -p /mnt/bin /mnt/sbin /mnt/proc /mnt/sys /mnt/dev
+  mkdir -p /mnt/bin /mnt/sbin /mnt/proc /mnt/sys /mnt/dev /mnt/run
   cp /bin/busybox /mnt/bin/busybox
   cp "$root/tests/lab/boot-init.sh" /mnt/sbin/init && chmod 755 /mnt/sbin/init
   umount /mnt
