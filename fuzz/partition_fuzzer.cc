@@ -3,8 +3,10 @@
 // ReadPartitionTable): no crash, no out-of-bounds read, no endless
 // extended-partition chain; every partition found lies on the disk and is
 // not empty, numbers rise, and a contained one names another. The first byte
-// picks the sector size (512 or 4096) and whether GPT is forced; the rest is
-// the disk.
+// picks the sector size (512 or 4096), whether GPT is forced and which
+// parser runs: all in order, or one alone (kpartx -t), so that each parser
+// is fuzzed on every input, also those an earlier format would claim; the
+// rest is the disk.
 #include <algorithm>
 #include <array>
 #include <cstdint>
@@ -29,9 +31,12 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   if (size < 1) return 0;
   const unsigned sector_size = (data[0] & 1) != 0 ? 4096 : 512;
   const bool force_gpt = (data[0] & 2) != 0;
+  const size_t pick = (data[0] >> 2) & 15;  // 1..8: that format alone
+  const std::string_view only = pick >= 1 && pick <= kFormats.size() ? kFormats[pick - 1] : "";
   const std::span<const uint8_t> bytes(data + 1, size - 1);
   mpx::BufferDisk disk(bytes, sector_size);
-  const mpx::PartitionTable t = mpx::ReadPartitionTable(disk, force_gpt);
+  const mpx::PartitionTable t = mpx::ReadPartitionTable(disk, force_gpt, only);
+  Check(only.empty() || t.format.empty() || t.format == only);
   // The other formats count the disk in 512-byte sectors whatever its own.
   const uint64_t disk_512 = bytes.size() / 512;
   Check(t.format.empty() ||

@@ -7,7 +7,8 @@
 # tmpfiles.d and modules-load.d entries;
 # the man pages in MANDIR/man5 and man8, gzipped (plain where the build found
 # no gzip), each a man(7) page of its name; the initramfs-tools hook and
-# local-top script in DATADIR/initramfs-tools, running the installed programs.
+# local-top script in DATADIR/initramfs-tools, running the installed programs;
+# the devmap_name rule as an example in DATADIR/doc/mpx/examples.
 # Usage: install.sh CMAKE BUILD_DIR SBINDIR UNITDIR UDEVDIR TMPFILESDIR MODULESLOADDIR MANDIR DATADIR
 #        (the directories absolute)
 set -eu
@@ -81,6 +82,8 @@ for f in hooks/multipath scripts/local-top/multipath; do
   grep -q "$sbindir/multipath" "$tmp/root$it/$f" || fail "$it/$f does not use $sbindir/multipath"
 done
 grep -q "copy_exec $udevdir/kpartx_id" "$tmp/root$it/hooks/multipath" || fail "the initramfs hook does not copy kpartx_id"
+example=$datadir/doc/mpx/examples/devmap_name.rules
+grep -q "PROGRAM=\"$sbindir/devmap_name %M %m\"" "$tmp/root$example" || fail "$example does not run $sbindir/devmap_name"
 # Nothing else (no tests, benchmarks, libraries).
 find "$tmp/root" -type f | sed "s|^$tmp/root||" | sort >"$tmp/files"
 extra=$(grep -v -e "^$sbindir/\(multipath\|multipathd\|devmap_name\|kpartx\)\$" \
@@ -88,7 +91,7 @@ extra=$(grep -v -e "^$sbindir/\(multipath\|multipathd\|devmap_name\|kpartx\)\$" 
   -e "^$udevdir/rules.d/\(56-dm-mpath\|56-dm-parts\|60-kpartx\|60-multipath\|68-del-part-nodes\)\.rules\$" \
   -e "^$udevdir/kpartx_id\$" \
   -e "^$tmpfilesdir/multipath.conf\$" -e "^$modulesloaddir/multipath.conf\$" \
-  -e "^$it/\(hooks\|scripts/local-top\)/multipath\$" \
+  -e "^$it/\(hooks\|scripts/local-top\)/multipath\$" -e "^$example\$" \
   -e "^$mandir/man5/multipath\.conf\.5\(\.gz\)\?\$" \
   -e "^$mandir/man8/\(multipath\|multipathd\|kpartx\|devmap_name\)\.8\(\.gz\)\?\$" "$tmp/files" || true)
 [ -z "$extra" ] || fail "installed beyond the programs, units, rules, entries and man pages: $extra"

@@ -1,11 +1,11 @@
 #!/bin/bash
 # Guest side of tests/lab/kpartx.sh: the reference's kpartx and mpx's on the
 # same devices, one after the other, compared: DOS with an extended
-# partition and logical ones on a multipath map, GPT on a plain disk and on a
-# file (loop device), -u after a table change; -d removes only that
-# parent's maps; a busy map is refused by name; the bsd, sun, solaris,
-# unixware, mac and ps3 images on files and their loop devices (-l, -a -v,
-# -d).
+# partition and logical ones and GPT, each on a multipath map, a plain disk
+# and a file (loop device); -u after a table change; -d removes only that
+# parent's maps; a busy map is refused by name; partition maps renamed and
+# flushed with their map by multipath; the bsd, sun, solaris, unixware, mac
+# and ps3 images on files and their loop devices (-l, -a -v, -d).
 set -u
 [[ -d /run/mpx-lab/ctl ]] || { echo "$0: run this inside the lab guest" >&2; exit 2; }
 root=$(cd "$(dirname "$0")/../.." && pwd)
@@ -141,6 +141,20 @@ compare gpt-disk-list "" -l /dev/sda
 del_file() { "$1" -d /dev/shm/img/gpt.img; }
 compare gpt-file-add del_file -a -v /dev/shm/img/gpt.img
 check "$([[ -z $(losetup -a) ]] && echo 1)" "-d of a file detaches its loop device ($(losetup -a | tr '\n' ' '))"
+
+# The other way round: DOS (extended, logical) on a plain disk and on a file,
+# GPT on a multipath map.
+dd if=/dev/shm/img/dos.img of=/dev/sda bs=1M oflag=direct 2>/dev/null
+compare dos-disk-add del_sda -a -v /dev/sda
+del_dos_file() { "$1" -d /dev/shm/img/dos.img; }
+compare dos-file-add del_dos_file -a -v /dev/shm/img/dos.img
+for l in $(losetup -a | cut -d: -f1); do losetup -d "$l"; done
+dd if=/dev/shm/img/gpt.img of=/dev/sda bs=1M oflag=direct 2>/dev/null
+printf 'defaults {\n\tuser_friendly_names yes\n}\n' >/etc/multipath.conf
+rm -f /etc/multipath/bindings /etc/multipath/wwids
+"$bin/multipath" -i -v0
+compare gpt-map-add del_map -a -v "$map"
+"$bin/multipath" -F
 
 # The other formats, each on a file. -l: names and sizes in order (a slice
 # inside another is listed by mpx on the parent, by the reference on a

@@ -11,6 +11,18 @@ show_tail() {
   tail -n "$3" "$2"
 }
 
+# mpx's Debian package of MPX_BUILD_DIR, its path printed: scripts/test.sh's
+# build is in Debian's layout and is packaged as it is (no second build);
+# another build dir gets the package its own build (build-deb/).
+lab_deb() {
+  local cache=$MPX_BUILD_DIR/CMakeCache.txt
+  if grep -qx 'CMAKE_INSTALL_PREFIX:PATH=/usr' "$cache" && grep -qx 'CMAKE_INSTALL_SBINDIR:PATH=/sbin' "$cache"; then
+    "$root/scripts/package.sh" "$MPX_BUILD_DIR" | tail -n 1
+  else
+    "$root/scripts/package.sh" | tail -n 1
+  fi
+}
+
 # lab_step NAME DIR LAB_RUN_OPTIONS... -- GUEST_COMMAND [ARGS...]
 # One guest boot (lab/lab run --out DIR ...), its host log in DIR/host.log.
 # On failure: names the step, and shows the lab's messages, the guest

@@ -4,8 +4,9 @@
 #     the reference's maps and mpx's are the same (tests/lab/compare_maps.py);
 #  2. udev with the stock rules, 2 hosts x 2 LUNs: nodes, by-id links,
 #     devmap_name, -ll and flush (tests/lab/udev-nodes-guest.sh);
-#  3. mpx installed with its own udev rules under systemd-udevd: paths
-#     claimed, maps ready or not, links (tests/lab/udev-rules-guest.sh).
+#  3. mpx's package installed, with its own udev rules, under systemd-udevd:
+#     paths claimed, maps ready or not, links, partition maps
+#     (tests/lab/udev-rules-guest.sh).
 # Usage: tests/lab/maps.sh [RESULTS_DIR]
 set -uo pipefail
 # shellcheck source=tests/lab/lib.sh
@@ -24,14 +25,13 @@ echo "=== udev: nodes, links, devmap_name, -ll, flush"
 lab_step "udev: nodes, links, claims" "$results/udev" --san scsi_debug --hosts 2 --luns 2 --udev sg3 --timeout 1200 \
   -- "$root/tests/lab/udev-nodes-guest.sh" || fail=1
 grep -sE '^(ok|FAIL) ' "$results/udev/guest.log"
-echo "=== mpx installed, its own udev rules under systemd-udevd"
-# Staged here (the guest sees the build read-only: cmake --install writes its
-# manifest there), copied over the guest's root there.
-rm -rf "$MPX_BUILD_DIR/lab-install"
-DESTDIR="$MPX_BUILD_DIR/lab-install" cmake --install "$MPX_BUILD_DIR" >"$results/rules-install.log" 2>&1 ||
-  { echo "FAIL: cmake --install $MPX_BUILD_DIR"; cat "$results/rules-install.log"; fail=1; }
-lab_step "installed rules: claims, readiness, links" "$results/rules" --san scsi_debug --hosts 2 --luns 2 \
-  --udev systemd --timeout 1200 -- "$root/tests/lab/udev-rules-guest.sh" || fail=1
+echo "=== mpx's package installed, its own udev rules under systemd-udevd"
+if deb=$(lab_deb 2>"$results/package.log"); then
+  lab_step "installed rules: claims, readiness, links" "$results/rules" --san scsi_debug --hosts 2 --luns 2 \
+    --udev systemd --timeout 1200 -- env MPX_DEB="$deb" "$root/tests/lab/udev-rules-guest.sh" || fail=1
+else
+  echo "FAIL: scripts/package.sh"; cat "$results/package.log"; fail=1
+fi
 grep -sE '^(ok|FAIL) ' "$results/rules/guest.log"
 echo "results in $results"
 exit $fail

@@ -10,14 +10,7 @@ set -uo pipefail
 # shellcheck source=tests/lab/lib.sh
 source "$(dirname "$0")/lib.sh"
 results=${1:-$(mktemp -d /tmp/mpx-package.XXXXXX)}
-# scripts/test.sh's build is in Debian's layout: packaged as it is, no second
-# build. Another build dir gets the package its own build (build-deb/).
-cache() { sed -n "s/^$1:[A-Z]*=//p" "$MPX_BUILD_DIR/CMakeCache.txt"; }
-if [[ $(cache CMAKE_INSTALL_PREFIX) == /usr && $(cache CMAKE_INSTALL_SBINDIR) == /sbin ]]; then
-  deb=$("$root/scripts/package.sh" "$MPX_BUILD_DIR" | tail -n 1) || { echo "FAIL: scripts/package.sh $MPX_BUILD_DIR"; exit 1; }
-else
-  deb=$("$root/scripts/package.sh" | tail -n 1) || { echo "FAIL: scripts/package.sh"; exit 1; }
-fi
+deb=$(lab_deb) || { echo "FAIL: scripts/package.sh"; exit 1; }
 refs=$root/build-deb/refdebs
 mkdir -p "$refs"
 (cd "$refs" && apt-get download multipath-tools kpartx >/dev/null 2>&1) ||

@@ -1,8 +1,7 @@
 #!/bin/bash
-# Guest side of tests/lab/maps.sh, third boot: mpx installed as a package
-# would be (cmake --install, staged by the host in $MPX_BUILD_DIR/lab-install
-# and copied over /: programs in its sbin directory, its udev rules over the
-# reference's in /lib/udev/rules.d), under systemd-udevd. mpx's own rules
+# Guest side of tests/lab/maps.sh, third boot: mpx's package ($MPX_DEB)
+# installed with apt in place of multipath-tools and kpartx (its udev rules
+# in /lib/udev/rules.d), under systemd-udevd. mpx's own rules
 # and `multipath -u`/`-U` claim the paths and keep the maps' readiness:
 # paths are mpath_member, maps get their nodes and links, a file system on a
 # map is found through the map only, a map with no path is not scanned;
@@ -11,17 +10,13 @@
 set -u
 [[ -d /run/mpx-lab/ctl ]] || { echo "$0: run this inside the lab guest" >&2; exit 2; }
 root=$(cd "$(dirname "$0")/../.." && pwd)
-build=${MPX_BUILD_DIR:-$root/build}
 # shellcheck source=tests/lab/guest-lib.sh
 source "$root/tests/lab/guest-lib.sh"
 
-# tar keeps / 's merged-usr links (/lib -> usr/lib) that cp -a would refuse.
-tar -C "$build/lab-install" -cf - . | tar -C / -xf - --keep-directory-symlink 2>/tmp/install.log
-check_rc $? "installed (cmake --install staged by the host)"
-sbin=$(cd "$build/lab-install" && find . -path '*sbin/multipath' -type f | head -n 1 | sed 's|^\.||')
-sbin=${sbin%/multipath}
-mpx=$sbin/multipath
-check "$([[ -x $mpx ]] && echo 1)" "multipath installed in $sbin"
+DEBIAN_FRONTEND=noninteractive apt-get install -y "${MPX_DEB:?}" >"${MPX_LAB_OUT:-/tmp}/apt.log" 2>&1
+check_rc $? "apt install ./$(basename "$MPX_DEB")"
+mpx=/sbin/multipath
+check "$("$mpx" --version 2>&1 | grep -q '^mpx' && echo 1)" "$mpx is mpx's"
 check "$(grep -q "$mpx -u %k" /lib/udev/rules.d/60-multipath.rules && echo 1)" \
   "60-multipath.rules is mpx's, running $mpx -u"
 udevadm control --reload
@@ -47,6 +42,13 @@ for dev in $(ls /sys/block | grep '^sd'); do
     $(prop "/dev/$dev" ID_FS_TYPE) == mpath_member &&
     $(prop "/dev/$dev" SYSTEMD_READY) == 0 ]] && echo 1)" \
     "$dev: claimed (DM_MULTIPATH_DEVICE_PATH=1, ID_FS_TYPE=mpath_member, SYSTEMD_READY=0)"
+done
+
+# Nothing but its map holds a path.
+for dev in /sys/block/sd*; do
+  holders=$(ls "$dev/holders")
+  check "$([[ $holders == dm-* && $(wc -w <<<"$holders") == 1 && $(cat "$dev/holders/$holders/dm/uuid") == mpath-* ]] && echo 1)" \
+    "$(basename "$dev"): held by its multipath map only ($holders)"
 done
 
 # A file system on a map: its by-uuid link is the map's, no path's.
