@@ -92,12 +92,8 @@ MultipathMap WithKernelStates(MultipathMap map, const KernelPathStates& states) 
 size_t DmStateWidth(const std::vector<CurrentMap>& current, const PathSet& paths) {
   for (const CurrentMap& m : current) {
     if (!m.table) continue;
-    for (const DmTableGroup& g : m.table->groups) {
-      for (const DmTablePath& p : g.paths) {
-        for (const Path& found : paths) {
-          if (found.DevT() == p.dev) return 6;
-        }
-      }
+    for (const Path& found : paths) {
+      if (m.table->Holds(found.DevT())) return 6;
     }
   }
   return 0;

@@ -12,13 +12,17 @@ namespace {
 // Whether the kernel's table of `m` has every path of `c`.
 bool HoldsEveryPath(const CurrentMap& m, const CandidateMap& c) {
   if (!m.table) return false;
-  return std::all_of(c.paths.begin(), c.paths.end(), [&](PathId id) {
-    const std::string dev = id.ToString();
-    return std::any_of(m.table->groups.begin(), m.table->groups.end(), [&](const DmTableGroup& g) {
-      return std::any_of(g.paths.begin(), g.paths.end(),
-                         [&](const DmTablePath& p) { return p.dev == dev; });
-    });
-  });
+  return std::all_of(c.paths.begin(), c.paths.end(),
+                     [&](PathId id) { return m.table->Holds(id.ToString()); });
+}
+
+// The map of `wwid` among the current ones, nullptr when there is none.
+const CurrentMap* FindCurrent(const std::vector<CurrentMap>& current, const std::string& wwid) {
+  const std::string uuid = "mpath-" + wwid;
+  for (const CurrentMap& m : current) {
+    if (m.info.uuid == uuid) return &m;
+  }
+  return nullptr;
 }
 
 std::string WithoutDev(const std::string& arg) {
@@ -98,10 +102,8 @@ Chosen ChooseMaps(const Config& config, FindMultipaths policy, std::vector<Candi
                   const WwidsFile& wwids, const ShapeOptions& o) {
   Chosen out;
   for (auto& c : candidates) {
-    auto existing = std::find_if(current.begin(), current.end(), [&](const CurrentMap& m) {
-      return m.info.uuid == "mpath-" + c.wwid;
-    });
-    const bool exists = existing != current.end();
+    const CurrentMap* existing = FindCurrent(current, c.wwid);
+    const bool exists = existing != nullptr;
     if (exists && o.keep_settled_maps && HoldsEveryPath(*existing, c)) {
       out.explain.push_back(c.wwid + ": every path is in map " + existing->info.name +
                             " already: left as it is (-r reloads it)");
@@ -167,10 +169,7 @@ void HoldGhostMaps(const Chosen& chosen, std::vector<WantedMap>& wanted, const P
   for (size_t k = 0; k < wanted.size() && k < chosen.configs.size(); ++k) {
     WantedMap& w = wanted[k];
     const int delay = chosen.configs[k].ghost_delay;
-    const bool exists = std::any_of(current.begin(), current.end(), [&](const CurrentMap& c) {
-      return c.info.uuid == "mpath-" + w.map.wwid;
-    });
-    if (delay <= 0 || exists) continue;
+    if (delay <= 0 || FindCurrent(current, w.map.wwid) != nullptr) continue;
     bool up = false, ghost = false;
     for (const PathGroup& g : w.map.groups) {
       for (PathId id : g.paths) {

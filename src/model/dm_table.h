@@ -34,6 +34,15 @@ struct DmTable {
   unsigned initial_group = 1;  // 1-based; 0 only when there are no groups
   std::vector<DmTableGroup> groups;
   bool operator==(const DmTable&) const = default;
+  // Whether a group holds the path device `dev` ("8:16").
+  bool Holds(const std::string& dev) const {
+    for (const DmTableGroup& g : groups) {
+      for (const DmTablePath& p : g.paths) {
+        if (p.dev == dev) return true;
+      }
+    }
+    return false;
+  }
 };
 
 // `dmsetup status` of a multipath map.
