@@ -101,6 +101,7 @@ Status Daemon::Reconfigure(bool reload_all) {
                                       Setting{int64_t{*options_.verbosity}, "multipathd -v"});
   }
   setup_ = std::make_shared<const Setup>(std::move(setup).value());
+  if (options_.on_config) options_.on_config(setup_->config());
   Selection defaults(setup_->config(), DeviceIdentity{}, "");
   polling_interval_ = static_cast<int>(defaults.Get(Opt::kPollingInterval).number());
   // max_polling_interval: unset (or not above polling_interval) means four

@@ -42,6 +42,10 @@ struct DaemonOptions {
   // The verbosity the daemon runs at (-v, else the configuration's): the
   // configuration's verbosity as show config prints it, as the reference.
   std::optional<int> verbosity;
+  // Called with each configuration read (at start, before any path is
+  // opened, and at each reconfigure): max_fds, which the service applies to
+  // the process.
+  std::function<void(const Config&)> on_config;
 };
 
 class Daemon {

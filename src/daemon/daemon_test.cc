@@ -7,6 +7,7 @@
 #include <map>
 
 #include "base/test_dir.h"
+#include "config/resolve.h"
 #include "kernel/files.h"
 #include "kernel/sysfs.h"
 #include "testing/fake_clock.h"
@@ -968,6 +969,21 @@ TEST_F(DaemonTest, ReadersSeeConfigureUntilTheMapsAreSetUp) {
   EXPECT_FALSE(daemon_->snapshot()->reconfiguring);
   EXPECT_EQ(Reply("reconfigure"), "ok\n");
   EXPECT_FALSE(daemon_->snapshot()->reconfiguring);
+}
+
+TEST_F(DaemonTest, EachConfigurationReadIsHandedOverBeforeThePathsAreOpened) {
+  Config("defaults {\n find_multipaths greedy\n max_fds 8192\n}\n");
+  std::vector<int64_t> seen;
+  size_t dm_calls_at_first = 99;
+  options_.on_config = [&](const mpx::Config& c) {
+    if (seen.empty()) dm_calls_at_first = dm_.calls().size();
+    seen.push_back(Selection(c, {}, "").Get(Opt::kMaxFds).number());
+  };
+  Start();
+  EXPECT_EQ(dm_calls_at_first, 0u);  // before any map was made
+  Config("defaults {\n find_multipaths greedy\n max_fds 16384\n}\n");
+  EXPECT_EQ(Reply("reconfigure"), "ok\n");
+  EXPECT_EQ(seen, (std::vector<int64_t>{8192, 16384}));
 }
 
 TEST_F(DaemonTest, WhatTheKernelChangesByItselfShowsWithinASecond) {

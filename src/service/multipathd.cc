@@ -81,11 +81,10 @@ void ScheduleTick(EventLoop& loop, Daemon& daemon, std::optional<MonoTime> watch
   });
 }
 
-// max_fds from the configuration, as the reference's multipathd at start.
-void RaiseFdsLimit(Files& files, Logger& log) {
-  auto setup = LoadSetup(files, FilePaths{});
-  if (!setup.ok()) return;  // the daemon's start says why
-  const int64_t max = Selection(setup->config(), {}, "").Get(Opt::kMaxFds).number();
+// max_fds from the configuration, as the reference's multipathd: at start,
+// before the paths are opened, and again on reconfigure.
+void RaiseFdsLimit(const Config& config, Logger& log) {
+  const int64_t max = Selection(config, {}, "").Get(Opt::kMaxFds).number();
   if (max <= 0) return;
   auto now = RaiseOpenFdsLimit(static_cast<uint64_t>(max));
   if (now.ok()) {
@@ -161,7 +160,9 @@ int RunMultipathd(const ServiceOptions& o) {
   PoolWorker worker(pool,
                     [&main_loop](std::function<void()> then) { main_loop.Post(std::move(then)); });
   Daemon daemon(env, worker,
-                {.bindings_read_only = o.bindings_read_only, .verbosity = o.verbosity});
+                {.bindings_read_only = o.bindings_read_only,
+                 .verbosity = o.verbosity,
+                 .on_config = [&log](const Config& c) { RaiseFdsLimit(c, *log); }});
 
   auto uevents = OpenUeventSource();
   if (uevents.ok()) {
@@ -194,7 +195,6 @@ int RunMultipathd(const ServiceOptions& o) {
     log->Error("control socket: " + s.error().message);
     return 1;
   }
-  RaiseFdsLimit(files, *log);
   // Uevents are buffered and the socket answers ("configure") while the
   // maps are set up, as the reference's.
   if (Status s = daemon.Start(); !s.ok()) {
