@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cerrno>
 #include <set>
+#include <utility>
 
 #include "base/strings.h"
 #include "checker/prioritizer.h"
@@ -50,7 +51,7 @@ std::optional<std::string> WwidFromDevice(const Env& env, const Path& p) {
 }  // namespace
 
 Daemon::Daemon(Env& env, Worker& worker, DaemonOptions options)
-    : env_(env), worker_(worker), options_(options) {
+    : env_(env), worker_(worker), options_(std::move(options)) {
   Publish();
 }
 
