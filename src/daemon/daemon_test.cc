@@ -100,28 +100,23 @@ class ScriptedIo : public ScsiIo {
     std::lock_guard lock(mu_);
     read_fault_[node] = every;
   }
-  void Standby(const std::string& node, bool standby) {
-    std::lock_guard lock(mu_);
-    if (standby) {
-      standby_.insert(node);
-    } else {
-      standby_.erase(node);
-    }
-  }
-  void Down(const std::string& node, bool down) {
-    std::lock_guard lock(mu_);
-    if (down) {
-      down_.insert(node);
-    } else {
-      down_.erase(node);
-    }
-  }
+  void Standby(const std::string& node, bool standby) { Mark(standby_, node, standby); }
+  void Down(const std::string& node, bool down) { Mark(down_, node, down); }
   int turs(const std::string& node) {
     std::lock_guard lock(mu_);
     return turs_[node];
   }
 
  private:
+  void Mark(std::set<std::string>& set, const std::string& node, bool on) {
+    std::lock_guard lock(mu_);
+    if (on) {
+      set.insert(node);
+    } else {
+      set.erase(node);
+    }
+  }
+
   std::map<std::string, std::vector<uint8_t>> vpd83_;
   std::mutex mu_;
   std::set<std::string> down_, standby_;
