@@ -9,8 +9,8 @@ set(CPACK_PACKAGE_VERSION ${PROJECT_VERSION})
 set(CPACK_PACKAGE_CONTACT "mpx developers <mpx@localhost>")
 set(CPACK_PACKAGE_DESCRIPTION_SUMMARY
     "Linux storage multipathing, a drop-in for multipath-tools and kpartx")
+# CPack writes the summary as the Description's first line; this is the rest.
 string(CONCAT CPACK_DEBIAN_PACKAGE_DESCRIPTION
-       "Linux storage multipathing, a drop-in for multipath-tools and kpartx\n"
        "mpx finds the SCSI paths of SAN disks, groups the paths of each LUN into a\n"
        "device-mapper multipath map and keeps the maps healthy (multipathd). It reads\n"
        "multipath.conf and the bindings and wwids files of multipath-tools, with the\n"

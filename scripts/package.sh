@@ -38,7 +38,7 @@ fi
 stage=$out/stage
 rm -rf "$stage" "$out"/mpx_*.deb
 mkdir -p "$out"
-DESTDIR=$stage cmake --install "$build" >/dev/null
+DESTDIR=$stage cmake --install "$build" --strip >/dev/null  # debug symbols stay in the build
 (cd "$out" && cpack --config "$build/CPackConfig.cmake" -G DEB -D CPACK_INSTALL_CMAKE_PROJECTS= \
   -D "CPACK_INSTALLED_DIRECTORIES=$stage;/" >/dev/null)
 ls "$out"/mpx_*.deb

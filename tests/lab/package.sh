@@ -11,11 +11,23 @@ set -uo pipefail
 source "$(dirname "$0")/lib.sh"
 results=${1:-$(mktemp -d /tmp/mpx-package.XXXXXX)}
 deb=$(lab_deb) || { echo "FAIL: scripts/package.sh"; exit 1; }
+fail=0
+# Its programs are stripped, as Debian's are (debug symbols stay in the build).
+rm -rf "$results/deb-files" && mkdir -p "$results/deb-files" && dpkg-deb -x "$deb" "$results/deb-files"
+unstripped=""
+while IFS= read -r f; do
+  readelf -S "$f" 2>/dev/null | grep -q '\.symtab' && unstripped+=" ${f#"$results/deb-files"}"
+done < <(find "$results/deb-files" -type f -perm -u+x)
+if [[ -z $unstripped ]]; then
+  echo "ok the package's programs are stripped ($(dpkg-deb -f "$deb" Installed-Size) KiB installed)"
+else
+  echo "FAIL the package's programs are stripped: $unstripped"
+  fail=1
+fi
 refs=$root/build-deb/refdebs
 mkdir -p "$refs"
 (cd "$refs" && apt-get download multipath-tools kpartx >/dev/null 2>&1) ||
   { echo "FAIL: apt-get download multipath-tools kpartx"; exit 1; }
-fail=0
 rm -rf "$results/disks"
 lab_step "package swap" "$results" --san scsi-hd --disks 1 --disk-dir "$results/disks" --udev none \
   --timeout 1200 -- env MPX_DEB="$deb" MPX_REF_DEBS="$refs" "$root/tests/lab/package-guest.sh" || fail=1
