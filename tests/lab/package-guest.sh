@@ -11,6 +11,8 @@ root=$(cd "$(dirname "$0")/../.." && pwd)
 source "$root/tests/lab/guest-lib.sh"
 deb=${MPX_DEB:?} refs=${MPX_REF_DEBS:?}
 export DEBIAN_FRONTEND=noninteractive
+# man-db's index is not rebuilt at each install (minutes under emulation).
+rm -f /var/lib/man-db/auto-update
 
 mkdir -p /etc/multipath
 printf 'defaults {\n\tuser_friendly_names yes\n\tfind_multipaths greedy\n}\n' >/etc/multipath.conf
@@ -21,6 +23,7 @@ status() { dpkg-query -W -f='${db:Status-Abbrev}' "$1" 2>/dev/null | tr -d ' '; 
 
 apt-get install -y "$deb" >/tmp/apt-mpx.log 2>&1
 check_rc $? "apt install ./$(basename "$deb")"
+echo "time: apt install of mpx after ${SECONDS}s"
 check "$([[ $(status mpx) == ii && $(status multipath-tools) != ii && $(status kpartx) != ii ]] && echo 1)" \
   "mpx installed; multipath-tools and kpartx removed ($(status multipath-tools), $(status kpartx))"
 check "$(/sbin/multipath --version 2>&1 | grep -q '^mpx' && echo 1)" "/sbin/multipath is mpx's"
@@ -49,6 +52,7 @@ sed -i 's/^MODULES=.*/MODULES=list/' /dev/shm/itconf/initramfs.conf
 printf '%s\n' virtio_pci virtio_scsi sd_mod ext4 >>/dev/shm/itconf/modules
 mkinitramfs -d /dev/shm/itconf -o /dev/shm/initrd.img "$(uname -r)" >"$out/mkinitramfs.log" 2>&1
 check_rc $? "mkinitramfs with mpx's hook"
+echo "time: mkinitramfs after ${SECONDS}s"
 lsinitramfs /dev/shm/initrd.img >"$out/initrd.list" 2>&1
 for f in 'sbin/multipath' 'sbin/kpartx' 'udev/kpartx_id' 'etc/multipath\.conf' 'etc/multipath/bindings' \
   'etc/multipath/wwids' 'rules\.d/60-multipath\.rules' 'rules\.d/60-kpartx\.rules' 'rules\.d/56-dm-parts\.rules' \
@@ -94,6 +98,7 @@ rm -f /etc/initramfs-tools/conf.d/multipath
 
 apt-get install -y "$refs"/multipath-tools_*.deb "$refs"/kpartx_*.deb >/tmp/apt-ref.log 2>&1
 check_rc $? "apt install multipath-tools kpartx (back)"
+echo "time: apt install of the reference after ${SECONDS}s"
 check "$([[ $(status multipath-tools) == ii && $(status kpartx) == ii && $(status mpx) != ii ]] && echo 1)" \
   "multipath-tools and kpartx back, mpx removed ($(status mpx))"
 check "$(/sbin/multipath -h 2>&1 | grep -q 'multipath-tools v0.9.4' && echo 1)" "/sbin/multipath is the reference's"

@@ -13,6 +13,7 @@ root=$(cd "$(dirname "$0")/../.." && pwd)
 # shellcheck source=tests/lab/guest-lib.sh
 source "$root/tests/lab/guest-lib.sh"
 
+rm -f /var/lib/man-db/auto-update  # man-db's index is not rebuilt (minutes under emulation)
 DEBIAN_FRONTEND=noninteractive apt-get install -y "${MPX_DEB:?}" >"${MPX_LAB_OUT:-/tmp}/apt.log" 2>&1
 check_rc $? "apt install ./$(basename "$MPX_DEB")"
 mpx=/sbin/multipath
