@@ -4,6 +4,8 @@
 #include <set>
 #include <string>
 
+#include "partition/byte_order.h"
+
 namespace mpx {
 namespace {
 
@@ -16,18 +18,13 @@ struct Entry {
   uint64_t size = 0;
 };
 
-uint32_t Le32(const std::vector<uint8_t>& b, size_t at) {
-  return static_cast<uint32_t>(b[at]) | static_cast<uint32_t>(b[at + 1]) << 8 |
-         static_cast<uint32_t>(b[at + 2]) << 16 | static_cast<uint32_t>(b[at + 3]) << 24;
-}
-
 bool Signed(const std::vector<uint8_t>& sector) {
   return sector.size() >= 512 && sector[510] == 0x55 && sector[511] == 0xaa;
 }
 
 Entry EntryAt(const std::vector<uint8_t>& sector, int i) {
   const size_t at = kEntries + 16 * static_cast<size_t>(i);
-  return Entry{sector[at + 4], Le32(sector, at + 8), Le32(sector, at + 12)};
+  return Entry{sector[at + 4], LittleEndian(sector, at + 8, 4), LittleEndian(sector, at + 12, 4)};
 }
 
 bool IsExtended(uint8_t type) { return type == 0x05 || type == 0x0f || type == 0x85; }

@@ -2,6 +2,7 @@
 
 #include <string>
 
+#include "partition/byte_order.h"
 #include "partition/crc32.h"
 
 namespace mpx {
@@ -10,12 +11,6 @@ namespace {
 constexpr uint64_t kMaxArrayBytes = 1 << 20;
 // The reference reads the first 256 entries only (its slice array).
 constexpr uint32_t kGptMaxEntries = 256;
-
-uint64_t Le(const std::vector<uint8_t>& b, size_t at, int bytes) {
-  uint64_t v = 0;
-  for (int i = bytes - 1; i >= 0; --i) v = v << 8 | b[at + static_cast<size_t>(i)];
-  return v;
-}
 
 struct Header {
   uint64_t first_usable = 0;
@@ -38,18 +33,18 @@ class GptReader {
     if (!s.ok()) return Bad("unreadable");
     const std::vector<uint8_t>& b = *s;
     if (std::string(b.begin(), b.begin() + 8) != "EFI PART") return Bad("no signature");
-    const uint32_t size = static_cast<uint32_t>(Le(b, 12, 4));
+    const uint32_t size = static_cast<uint32_t>(LittleEndian(b, 12, 4));
     if (size < 92 || size > sector_) return Bad("header size " + std::to_string(size));
     std::vector<uint8_t> copy(b.begin(), b.begin() + size);
     for (size_t i = 16; i < 20; ++i) copy[i] = 0;
-    if (Crc32(copy) != Le(b, 16, 4)) return Bad("header CRC mismatch");
-    if (Le(b, 24, 8) != lba) return Bad("it names another sector as its own");
+    if (Crc32(copy) != LittleEndian(b, 16, 4)) return Bad("header CRC mismatch");
+    if (LittleEndian(b, 24, 8) != lba) return Bad("it names another sector as its own");
     Header h;
-    h.first_usable = Le(b, 40, 8);
-    h.last_usable = Le(b, 48, 8);
-    h.entries_lba = Le(b, 72, 8);
-    h.entries = static_cast<uint32_t>(Le(b, 80, 4));
-    h.entry_size = static_cast<uint32_t>(Le(b, 84, 4));
+    h.first_usable = LittleEndian(b, 40, 8);
+    h.last_usable = LittleEndian(b, 48, 8);
+    h.entries_lba = LittleEndian(b, 72, 8);
+    h.entries = static_cast<uint32_t>(LittleEndian(b, 80, 4));
+    h.entry_size = static_cast<uint32_t>(LittleEndian(b, 84, 4));
     if (h.first_usable > h.last_usable || h.last_usable >= sectors_) {
       return Bad("usable area outside the disk");
     }
@@ -64,7 +59,7 @@ class GptReader {
     }
     auto array = disk_.Read(h.entries_lba * sector_, static_cast<size_t>(bytes));
     if (!array.ok()) return Bad("entry array unreadable");
-    if (Crc32(*array) != Le(b, 88, 4)) return Bad("entry array CRC mismatch");
+    if (Crc32(*array) != LittleEndian(b, 88, 4)) return Bad("entry array CRC mismatch");
     h.array = std::move(array).value();
     return h;
   }
@@ -80,8 +75,8 @@ class GptReader {
       for (size_t k = 0; k < 16; ++k) typed = typed || h.array[at + k] != 0;
       if (!typed) continue;
       ++used;
-      const uint64_t first = Le(h.array, at + 32, 8);
-      const uint64_t last = Le(h.array, at + 40, 8);
+      const uint64_t first = LittleEndian(h.array, at + 32, 8);
+      const uint64_t last = LittleEndian(h.array, at + 40, 8);
       const int number = static_cast<int>(i) + 1;
       if (first > last || first < h.first_usable || last > h.last_usable) {
         t.warnings.push_back("partition " + std::to_string(number) + " (sectors " +
